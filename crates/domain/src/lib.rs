@@ -1,0 +1,10 @@
+//! The pure rules of Amtfluencer: no IO, no async, no database.
+//!
+//! Everything here is plain data and functions, unit-tested in milliseconds. The app crate
+//! parses input into these types at the edge and asks these rules before it writes.
+
+pub mod jobs;
+pub mod permissions;
+pub mod programme;
+pub mod text_enum;
+pub mod types;

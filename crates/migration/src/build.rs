@@ -1,0 +1,59 @@
+//! Small builders shared by the migrations, so that every table is declared the same way.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+
+/// A table with a big-integer primary key `id`.
+pub fn table(name: &'static str) -> TableCreateStatement {
+    Table::create()
+        .table(name)
+        .if_not_exists()
+        .col(big_pk_auto("id"))
+        .take()
+}
+
+/// A tenant-owned table: `id`, `tenant_id` (cascading delete with the authority).
+pub fn tenant_table(name: &'static str) -> TableCreateStatement {
+    let mut t = table(name);
+    t.col(big_integer("tenant_id"))
+        .foreign_key(&mut fk(name, "tenant_id", "tenants", ForeignKeyAction::Cascade));
+    t
+}
+
+/// `created_at` and `updated_at`.
+pub fn timestamps(t: &mut TableCreateStatement) -> &mut TableCreateStatement {
+    t.col(timestamp_with_time_zone("created_at"))
+        .col(timestamp_with_time_zone("updated_at"))
+}
+
+pub fn fk(
+    from_table: &'static str,
+    from_col: &'static str,
+    to_table: &'static str,
+    on_delete: ForeignKeyAction,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(format!("fk_{from_table}_{from_col}"))
+        .from(from_table, from_col)
+        .to(to_table, "id")
+        .on_delete(on_delete)
+        .take()
+}
+
+/// An index named after its table and columns.
+pub fn index(table: &'static str, cols: &[&'static str]) -> IndexCreateStatement {
+    let mut idx = Index::create();
+    idx.name(format!("ix_{table}_{}", cols.join("_")))
+        .table(table)
+        .if_not_exists();
+    for c in cols {
+        idx.col(*c);
+    }
+    idx
+}
+
+pub fn unique(table: &'static str, cols: &[&'static str]) -> IndexCreateStatement {
+    let mut idx = index(table, cols);
+    idx.name(format!("ux_{table}_{}", cols.join("_"))).unique();
+    idx
+}

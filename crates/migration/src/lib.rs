@@ -1,0 +1,27 @@
+//! Database migrations of Amtfluencer, written once for SQLite and PostgreSQL.
+//!
+//! Portable column types only: enums are stored as text, JSON as text, money as cents in a
+//! big integer, timestamps with time zone. Every tenant-owned table has `tenant_id` leading its
+//! indexes, so that every query of one authority stays inside its part of the index.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_init;
+mod build;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261125_000001_init::Migration)]
+    }
+}
+
+/// The names of all migrations this binary knows, in order.
+pub fn known_migrations() -> Vec<String> {
+    Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect()
+}
