@@ -30,7 +30,11 @@ impl Email {
             && !domain.contains("..")
             && !s.contains(char::is_whitespace)
             && !domain.contains('@');
-        if valid { Ok(Self(s)) } else { Err(ParseError::Email) }
+        if valid {
+            Ok(Self(s))
+        } else {
+            Err(ParseError::Email)
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -56,7 +60,11 @@ impl Slug {
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !s.starts_with('-')
             && !s.ends_with('-');
-        if valid { Ok(Self(s.to_owned())) } else { Err(ParseError::Slug) }
+        if valid {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(ParseError::Slug)
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -127,7 +135,14 @@ mod tests {
 
     #[test]
     fn an_email_without_domain_is_refused() {
-        for bad in ["anna", "anna@", "@musterstadt.example", "a b@x.de", "a@x", "a@.x.de"] {
+        for bad in [
+            "anna",
+            "anna@",
+            "@musterstadt.example",
+            "a b@x.de",
+            "a@x",
+            "a@.x.de",
+        ] {
             assert_eq!(Email::parse(bad), Err(ParseError::Email), "{bad}");
         }
     }
@@ -136,7 +151,15 @@ mod tests {
     fn a_slug_is_lowercase_letters_digits_and_hyphens() {
         assert!(Slug::parse("musterstadt").is_ok());
         assert!(Slug::parse("kreis-nord-2").is_ok());
-        for bad in ["M", "Musterstadt", "muster stadt", "-a", "a-", "ä-stadt", ""] {
+        for bad in [
+            "M",
+            "Musterstadt",
+            "muster stadt",
+            "-a",
+            "a-",
+            "ä-stadt",
+            "",
+        ] {
             assert!(Slug::parse(bad).is_err(), "{bad}");
         }
     }

@@ -15,8 +15,12 @@ pub fn table(name: &'static str) -> TableCreateStatement {
 /// A tenant-owned table: `id`, `tenant_id` (cascading delete with the authority).
 pub fn tenant_table(name: &'static str) -> TableCreateStatement {
     let mut t = table(name);
-    t.col(big_integer("tenant_id"))
-        .foreign_key(&mut fk(name, "tenant_id", "tenants", ForeignKeyAction::Cascade));
+    t.col(big_integer("tenant_id")).foreign_key(&mut fk(
+        name,
+        "tenant_id",
+        "tenants",
+        ForeignKeyAction::Cascade,
+    ));
     t
 }
 

@@ -6,8 +6,8 @@
 
 pub use sea_orm_migration::prelude::*;
 
-mod m20261125_000001_init;
 mod build;
+mod m20261125_000001_init;
 
 pub struct Migrator;
 

@@ -156,7 +156,12 @@ fn nominations() -> TableCreateStatement {
         .col(big_integer_null("nominated_by"))
         .col(text("reason"))
         .col(timestamp_with_time_zone("created_at"))
-        .foreign_key(&mut fk("nominations", "candidate_id", "candidates", Cascade))
+        .foreign_key(&mut fk(
+            "nominations",
+            "candidate_id",
+            "candidates",
+            Cascade,
+        ))
         .foreign_key(&mut fk("nominations", "nominated_by", "users", SetNull))
         .take()
 }
@@ -184,7 +189,12 @@ fn attendance() -> TableCreateStatement {
         .col(boolean("attended").default(false))
         .col(timestamp_with_time_zone("updated_at"))
         .foreign_key(&mut fk("attendance", "event_id", "events", Cascade))
-        .foreign_key(&mut fk("attendance", "ambassador_id", "ambassadors", Cascade))
+        .foreign_key(&mut fk(
+            "attendance",
+            "ambassador_id",
+            "ambassadors",
+            Cascade,
+        ))
         .foreign_key(&mut fk("attendance", "candidate_id", "candidates", Cascade))
         .take()
 }
@@ -333,7 +343,12 @@ fn link_clicks() -> TableCreateStatement {
     t.col(big_integer("short_link_id"))
         .col(timestamp_with_time_zone("clicked_at"))
         .col(string_null("referrer_host"))
-        .foreign_key(&mut fk("link_clicks", "short_link_id", "short_links", Cascade))
+        .foreign_key(&mut fk(
+            "link_clicks",
+            "short_link_id",
+            "short_links",
+            Cascade,
+        ))
         .take()
 }
 
@@ -350,7 +365,12 @@ fn channel_accounts() -> TableCreateStatement {
         .col(string("scopes"))
         .col(string("status"))
         .col(timestamp_with_time_zone_null("last_checked_at"))
-        .foreign_key(&mut fk("channel_accounts", "ambassador_id", "ambassadors", Cascade));
+        .foreign_key(&mut fk(
+            "channel_accounts",
+            "ambassador_id",
+            "ambassadors",
+            Cascade,
+        ));
     timestamps(&mut t).take()
 }
 

@@ -1,0 +1,4 @@
+//! Signing in: password hashes, random tokens, database sessions and CSRF tokens.
+
+pub mod password;
+pub mod tokens;

@@ -1,0 +1,315 @@
+//! The command line: `serve`, `migrate`, `demo`, `tenant create`, `user create`, `backup`,
+//! `check-config`. Every failure ends in one clear line and a non-zero exit code.
+
+use std::io::BufRead;
+use std::path::PathBuf;
+
+use amtfluencer_domain::permissions::Role;
+use amtfluencer_domain::types::{Email, FederalState, Slug, required_text};
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{Config, Overrides};
+use crate::tenancy::TenantId;
+use crate::{db, demo, server, telemetry};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "amtfluencer",
+    version,
+    about = "Amtfluencer: the workbench for a public authority's corporate-influencer programme.",
+    long_about = "Amtfluencer runs a public authority's corporate-influencer programme: people, \
+                  topics, planning, writing, publishing and honest measurement.\n\n\
+                  Configuration: flags > AMTFLUENCER_* environment > amtfluencer.toml > defaults."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct GlobalArgs {
+    /// Database URL: sqlite://FILE (default sqlite://amtfluencer.db) or postgres://USER:PASS@HOST/DB.
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// Configuration file (default: amtfluencer.toml in the working directory, if present).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Log format: text (default) or json.
+    #[arg(long, global = true, value_name = "FORMAT")]
+    pub log_format: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the web UI, the API and the background jobs.
+    Serve {
+        /// Seed the fictional demo authority (Musterstadt) if it is not there yet.
+        #[arg(long)]
+        demo: bool,
+        /// Address to listen on (default 127.0.0.1:8080).
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<String>,
+        /// Do not run background jobs in this instance.
+        #[arg(long)]
+        no_worker: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Seed the demo authority into the database.
+    Demo {
+        /// Seed the same authority N times larger (N×18 people, longer history), for benchmarks.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        scale: u32,
+    },
+    /// Manage authorities (tenants).
+    #[command(subcommand)]
+    Tenant(TenantCommand),
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Write an online, consistent copy of the SQLite database.
+    Backup {
+        /// The file to write (must not exist).
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Check the configuration and the database connection, print the effective settings.
+    CheckConfig,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TenantCommand {
+    /// Create an authority.
+    Create {
+        /// URL name, e.g. musterstadt (lowercase letters, digits, hyphens).
+        #[arg(long)]
+        slug: String,
+        /// Display name, e.g. "Stadt Musterstadt am Rhein".
+        #[arg(long)]
+        name: String,
+        /// Federal state code for public holidays: BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH.
+        #[arg(long)]
+        state: String,
+        /// IANA time zone.
+        #[arg(long, default_value = "Europe/Berlin")]
+        time_zone: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create a user with a role in an authority (or an instance operator).
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// The authority's slug (not needed for --role operator).
+        #[arg(long)]
+        tenant: Option<String>,
+        /// admin (programme team), ambassador, leadership, council or operator.
+        #[arg(long)]
+        role: String,
+        /// Read the password from the first line of standard input; otherwise one is generated
+        /// and printed once.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+impl Cli {
+    fn overrides(&self) -> Overrides {
+        let mut o = Overrides {
+            config_file: self.global.config.clone(),
+            database_url: self.global.database_url.clone(),
+            log_format: self.global.log_format.clone(),
+            ..Default::default()
+        };
+        if let Command::Serve {
+            demo,
+            bind,
+            no_worker,
+        } = &self.command
+        {
+            o.demo = *demo;
+            o.bind.clone_from(bind);
+            o.worker = no_worker.then_some(false);
+        }
+        o
+    }
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = Config::from_env(&cli.overrides())?;
+    telemetry::init(config.log_format);
+    match cli.command {
+        Command::Serve { .. } => server::serve(config).await,
+        Command::Migrate => {
+            let db = db::connect(&config.database_url).await?;
+            let n = db::migrate(&db).await?;
+            println!("{n} migration(s) applied; the schema is up to date.");
+            Ok(())
+        }
+        Command::Demo { scale } => {
+            let db = open(&config).await?;
+            let started = std::time::Instant::now();
+            let r = demo::seed(&db, scale).await?;
+            if r.skipped {
+                println!("The demo authority exists already; nothing was changed.");
+            } else {
+                println!(
+                    "Seeded the demo authority (scale {scale}): {} ambassadors, {} posts, {} metric snapshots, {} page days in {:.1} s.",
+                    r.ambassadors,
+                    r.posts,
+                    r.snapshots,
+                    r.page_days,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Ok(())
+        }
+        Command::Tenant(TenantCommand::Create {
+            slug,
+            name,
+            state,
+            time_zone,
+        }) => {
+            let slug = Slug::parse(&slug).map_err(|e| anyhow::anyhow!("--slug {e}"))?;
+            let name = required_text(&name, 200).map_err(|e| anyhow::anyhow!("--name {e}"))?;
+            let federal_state: FederalState = state.parse().map_err(|_| {
+                anyhow::anyhow!(
+                    "--state {state:?} is not a German federal state code (e.g. NW, BY, BE)"
+                )
+            })?;
+            let db = open(&config).await?;
+            if db::tenants::by_slug(&db, slug.as_str()).await?.is_some() {
+                bail!("an authority with the slug {slug} exists already");
+            }
+            let t = db::tenants::create(
+                &db,
+                db::tenants::NewTenant {
+                    slug,
+                    name,
+                    federal_state,
+                    time_zone,
+                },
+            )
+            .await?;
+            println!(
+                "Created authority {} ({}) at /t/{}/",
+                t.name, t.federal_state, t.slug
+            );
+            Ok(())
+        }
+        Command::User(UserCommand::Create {
+            email,
+            name,
+            tenant,
+            role,
+            password_stdin,
+        }) => {
+            create_user(
+                &config,
+                &email,
+                &name,
+                tenant.as_deref(),
+                &role,
+                password_stdin,
+            )
+            .await
+        }
+        Command::Backup { to } => {
+            let db = open(&config).await?;
+            db::backup_sqlite(&db, &to).await?;
+            println!("Backup written to {}", to.display());
+            Ok(())
+        }
+        Command::CheckConfig => {
+            println!("{config}");
+            let db = db::connect(&config.database_url).await?;
+            let known = amtfluencer_migration::known_migrations().len();
+            println!("database     = reachable");
+            println!("migrations   = {known} known to this binary");
+            db.close().await.ok();
+            println!("Configuration is valid.");
+            Ok(())
+        }
+    }
+}
+
+async fn open(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnection> {
+    let db = db::connect(&config.database_url).await?;
+    db::migrate(&db).await?;
+    Ok(db)
+}
+
+async fn create_user(
+    config: &Config,
+    email: &str,
+    name: &str,
+    tenant: Option<&str>,
+    role: &str,
+    password_stdin: bool,
+) -> anyhow::Result<()> {
+    let email = Email::parse(email).map_err(|e| anyhow::anyhow!("--email {e}"))?;
+    let name = required_text(name, 200).map_err(|e| anyhow::anyhow!("--name {e}"))?;
+    let role: Role = role.parse().map_err(|_| {
+        anyhow::anyhow!(
+            "--role {role:?} is unknown: use admin, ambassador, leadership, council or operator"
+        )
+    })?;
+    let (password, generated) = if password_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .context("reading the password from standard input")?;
+        let p = line.trim_end_matches(['\r', '\n']).to_owned();
+        if p.chars().count() < 12 {
+            bail!("the password must have at least 12 characters");
+        }
+        (p, false)
+    } else {
+        (crate::auth::tokens::random_token()[..20].to_owned(), true)
+    };
+    let db = open(config).await?;
+    if db::users::by_email(&db, &email).await?.is_some() {
+        bail!("a user with the email {email} exists already");
+    }
+    let tenant = match (role, tenant) {
+        (Role::Operator, _) => None,
+        (_, Some(slug)) => Some(
+            db::tenants::by_slug(&db, slug)
+                .await?
+                .with_context(|| format!("there is no authority with the slug {slug}"))?,
+        ),
+        (_, None) => bail!("--tenant SLUG is needed for the role {role}"),
+    };
+    let hash = crate::auth::password::hash(password.clone()).await?;
+    let user = db::users::create(
+        &db,
+        db::users::NewUser {
+            email: &email,
+            display_name: &name,
+            password_hash: Some(hash),
+            is_operator: role == Role::Operator,
+        },
+    )
+    .await?;
+    if let Some(t) = &tenant {
+        db::users::add_membership(&db, TenantId(t.id), user.id, role).await?;
+    }
+    println!(
+        "Created {email} as {role}{}.",
+        tenant
+            .map(|t| format!(" in {}", t.slug))
+            .unwrap_or_default()
+    );
+    if generated {
+        println!("Initial password (shown once): {password}");
+    }
+    Ok(())
+}

@@ -1,0 +1,313 @@
+//! Configuration: flags > `AMTFLUENCER_*` environment > `amtfluencer.toml` > defaults.
+//!
+//! Secrets (the database password) never leave this module unmasked: `Display` and `Debug`
+//! of [`Config`] and every error show `***` instead.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use serde::Deserialize;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://amtfluencer.db";
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+pub const DEFAULT_CONFIG_FILE: &str = "amtfluencer.toml";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// The effective configuration of one instance.
+#[derive(Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub bind: SocketAddr,
+    /// The public address of this instance, used in links; defaults to `http://{bind}`.
+    pub base_url: String,
+    /// Whether this instance runs the background worker.
+    pub worker: bool,
+    pub log_format: LogFormat,
+    pub demo: bool,
+}
+
+/// What the command line may override.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub config_file: Option<PathBuf>,
+    pub database_url: Option<String>,
+    pub bind: Option<String>,
+    pub worker: Option<bool>,
+    pub log_format: Option<String>,
+    pub demo: bool,
+}
+
+/// The file's shape; every key optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<String>,
+    bind: Option<String>,
+    base_url: Option<String>,
+    worker: Option<bool>,
+    log_format: Option<String>,
+}
+
+impl Config {
+    /// Loads the configuration from all sources; `env` is passed in so tests need no globals.
+    pub fn load(
+        overrides: &Overrides,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> anyhow::Result<Self> {
+        let file = read_file(overrides, env)?;
+        let var = |k: &str| env(&format!("AMTFLUENCER_{k}")).filter(|v| !v.is_empty());
+
+        let database_url = overrides
+            .database_url
+            .clone()
+            .or_else(|| var("DATABASE_URL"))
+            .or_else(|| env("DATABASE_URL").filter(|v| !v.is_empty()))
+            .or(file.database_url)
+            .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        check_database_url(&database_url)?;
+
+        let bind_text = overrides
+            .bind
+            .clone()
+            .or_else(|| var("BIND"))
+            .or(file.bind)
+            .unwrap_or_else(|| DEFAULT_BIND.to_owned());
+        let bind: SocketAddr = bind_text.parse().with_context(|| {
+            format!("bind address {bind_text:?} is not of the form IP:PORT, e.g. 127.0.0.1:8080")
+        })?;
+
+        let worker = match overrides.worker {
+            Some(w) => w,
+            None => match var("WORKER") {
+                Some(v) => parse_bool("AMTFLUENCER_WORKER", &v)?,
+                None => file.worker.unwrap_or(true),
+            },
+        };
+
+        let log_format = match overrides
+            .log_format
+            .clone()
+            .or_else(|| var("LOG_FORMAT"))
+            .or(file.log_format)
+            .as_deref()
+        {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => bail!("log format {other:?} is unknown: use \"text\" or \"json\""),
+        };
+
+        let base_url = var("BASE_URL")
+            .or(file.base_url)
+            .unwrap_or_else(|| format!("http://{bind}"));
+        url::Url::parse(&base_url)
+            .with_context(|| format!("base URL {base_url:?} is not a valid URL"))?;
+
+        Ok(Self {
+            database_url,
+            bind,
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            worker,
+            log_format,
+            demo: overrides.demo,
+        })
+    }
+
+    pub fn from_env(overrides: &Overrides) -> anyhow::Result<Self> {
+        Self::load(overrides, &|k| std::env::var(k).ok())
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+}
+
+fn read_file(
+    overrides: &Overrides,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> anyhow::Result<FileConfig> {
+    let explicit = overrides
+        .config_file
+        .clone()
+        .or_else(|| env("AMTFLUENCER_CONFIG").map(PathBuf::from));
+    let path = match explicit {
+        Some(p) => p,
+        None if Path::new(DEFAULT_CONFIG_FILE).exists() => PathBuf::from(DEFAULT_CONFIG_FILE),
+        None => return Ok(FileConfig::default()),
+    };
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read configuration file {}", path.display()))?;
+    toml::from_str(&text).map_err(|e| {
+        let msg = e.message().to_owned();
+        anyhow::anyhow!("configuration file {} is invalid: {msg}", path.display())
+    })
+}
+
+fn parse_bool(name: &str, v: &str) -> anyhow::Result<bool> {
+    match v.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => bail!("{name} must be true or false, not {v:?}"),
+    }
+}
+
+/// Refuses a database URL that no backend can use, naming the problem in one line.
+pub fn check_database_url(url: &str) -> anyhow::Result<()> {
+    if url.starts_with("sqlite:") {
+        return Ok(());
+    }
+    let parsed = url::Url::parse(url)
+        .map_err(|e| anyhow::anyhow!("database URL {} is not a valid URL: {e}", mask_url(url)))?;
+    match parsed.scheme() {
+        "postgres" | "postgresql" if parsed.host_str().is_some_and(|h| !h.is_empty()) => Ok(()),
+        "postgres" | "postgresql" => {
+            bail!("database URL {} names no host", mask_url(url))
+        }
+        other => bail!(
+            "database URL scheme {other:?} is not supported: use sqlite://FILE or postgres://…"
+        ),
+    }
+}
+
+/// The URL with its password replaced by `***`, for logs and errors.
+pub fn mask_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        Ok(_) => url.to_owned(),
+        // Unparseable: hide anything between "//user:" and "@".
+        Err(_) => match (url.find("://"), url.rfind('@')) {
+            (Some(s), Some(at)) if at > s => {
+                let creds = &url[s + 3..at];
+                match creds.split_once(':') {
+                    Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                    None => url.to_owned(),
+                }
+            }
+            _ => url.to_owned(),
+        },
+    }
+}
+
+impl std::fmt::Display for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "database_url = {}", mask_url(&self.database_url))?;
+        writeln!(f, "bind         = {}", self.bind)?;
+        writeln!(f, "base_url     = {}", self.base_url)?;
+        writeln!(f, "worker       = {}", self.worker)?;
+        writeln!(f, "log_format   = {:?}", self.log_format)?;
+        write!(f, "demo         = {}", self.demo)
+    }
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(o: &Overrides, vars: &[(&str, &str)]) -> anyhow::Result<Config> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::load(o, &|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_apply_without_any_source() {
+        let c = load(&Overrides::default(), &[]).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.bind.to_string(), DEFAULT_BIND);
+        assert!(c.worker);
+    }
+
+    #[test]
+    fn a_flag_beats_the_environment_which_beats_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.toml");
+        std::fs::write(&file, "bind = \"127.0.0.1:1000\"\nworker = false\n").unwrap();
+        let mut o = Overrides {
+            config_file: Some(file),
+            ..Default::default()
+        };
+        let c = load(&o, &[("AMTFLUENCER_BIND", "127.0.0.1:2000")]).unwrap();
+        assert_eq!(c.bind.port(), 2000);
+        assert!(!c.worker, "the file sets worker = false");
+        o.bind = Some("127.0.0.1:3000".into());
+        let c = load(&o, &[("AMTFLUENCER_BIND", "127.0.0.1:2000")]).unwrap();
+        assert_eq!(c.bind.port(), 3000);
+    }
+
+    #[test]
+    fn plain_database_url_is_honoured_below_the_prefixed_one() {
+        let o = Overrides::default();
+        let c = load(&o, &[("DATABASE_URL", "postgres://db/a")]).unwrap();
+        assert_eq!(c.database_url, "postgres://db/a");
+        let c = load(
+            &o,
+            &[
+                ("DATABASE_URL", "postgres://db/a"),
+                ("AMTFLUENCER_DATABASE_URL", "postgres://db/b"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(c.database_url, "postgres://db/b");
+    }
+
+    #[test]
+    fn a_password_in_the_database_url_is_never_shown() {
+        let o = Overrides {
+            database_url: Some("postgres://amt:geheim@db.example/amt".into()),
+            ..Default::default()
+        };
+        let c = load(&o, &[]).unwrap();
+        let shown = format!("{c} {c:?}");
+        assert!(!shown.contains("geheim"), "{shown}");
+        assert!(shown.contains("amt:***@db.example"), "{shown}");
+        assert_eq!(mask_url("postgres://u:p w@h/x"), "postgres://u:***@h/x");
+    }
+
+    #[test]
+    fn bad_values_are_named_in_one_line() {
+        let o = Overrides {
+            database_url: Some("mysql://u:secret@h/x".into()),
+            ..Default::default()
+        };
+        let e = load(&o, &[]).unwrap_err().to_string();
+        assert!(e.contains("not supported") && !e.contains("secret"), "{e}");
+        let o = Overrides {
+            bind: Some("localhost".into()),
+            ..Default::default()
+        };
+        assert!(load(&o, &[]).unwrap_err().to_string().contains("IP:PORT"));
+        let o = Overrides::default();
+        let e = load(&o, &[("AMTFLUENCER_WORKER", "vielleicht")]).unwrap_err();
+        assert!(e.to_string().contains("AMTFLUENCER_WORKER"));
+    }
+
+    #[test]
+    fn an_unknown_key_in_the_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.toml");
+        std::fs::write(&file, "datbase_url = \"x\"\n").unwrap();
+        let o = Overrides {
+            config_file: Some(file),
+            ..Default::default()
+        };
+        let e = load(&o, &[]).unwrap_err().to_string();
+        assert!(e.contains("datbase_url"), "{e}");
+    }
+}

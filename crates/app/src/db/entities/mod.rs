@@ -1,0 +1,11 @@
+//! Entities of the tables that are read and written through typed queries.
+//! The remaining tables are reached through sea-query statements in their db modules.
+
+pub mod audit_entry;
+pub mod cohort;
+pub mod event;
+pub mod job;
+pub mod membership;
+pub mod session;
+pub mod tenant;
+pub mod user;

@@ -1,0 +1,149 @@
+//! The message catalogue (Fluent): German first, English second. Templates never hold text;
+//! they ask the catalogue by key.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::langid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    De,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().get(..2)?.to_ascii_lowercase().as_str() {
+            "de" => Some(Lang::De),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Self {
+        match self {
+            Lang::De => Lang::En,
+            Lang::En => Lang::De,
+        }
+    }
+
+    /// The first supported language in an `Accept-Language` header.
+    pub fn from_accept_language(header: &str) -> Option<Self> {
+        header
+            .split(',')
+            .find_map(|part| Lang::parse(part.split(';').next()?))
+    }
+}
+
+pub struct I18n {
+    de: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+pub const DE_FTL: &str = include_str!("../locales/de.ftl");
+pub const EN_FTL: &str = include_str!("../locales/en.ftl");
+
+impl I18n {
+    /// Builds the catalogue; the files are part of the binary, so a broken one fails at start.
+    pub fn load() -> anyhow::Result<Self> {
+        Ok(Self {
+            de: bundle(DE_FTL, langid!("de"))?,
+            en: bundle(EN_FTL, langid!("en"))?,
+        })
+    }
+
+    fn bundle_for(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// The message for `key`; a missing key shows the key itself (and a test keeps both
+    /// catalogues complete).
+    pub fn tr(&self, lang: Lang, key: &str) -> String {
+        self.format(lang, key, None)
+    }
+
+    pub fn tr_args(&self, lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            fa.set(*k, FluentValue::from(*v));
+        }
+        self.format(lang, key, Some(&fa))
+    }
+
+    fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
+        let bundle = self.bundle_for(lang);
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            return key.to_owned();
+        };
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
+    }
+}
+
+fn bundle(
+    source: &str,
+    id: unic_langid::LanguageIdentifier,
+) -> anyhow::Result<FluentBundle<FluentResource>> {
+    let res = FluentResource::try_new(source.to_owned())
+        .map_err(|(_, errs)| anyhow::anyhow!("message catalogue {id} is invalid: {errs:?}"))?;
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    // Unicode isolation marks around arguments would end up in HTML attributes and tests.
+    b.set_use_isolating(false);
+    b.add_resource(res)
+        .map_err(|errs| anyhow::anyhow!("message catalogue has duplicate keys: {errs:?}"))?;
+    Ok(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(src: &str) -> Vec<&str> {
+        src.lines()
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim()))
+            .filter(|k| !k.is_empty() && !k.starts_with('#'))
+            .collect()
+    }
+
+    #[test]
+    fn both_catalogues_have_the_same_keys() {
+        let (mut de, mut en) = (keys(DE_FTL), keys(EN_FTL));
+        de.sort();
+        en.sort();
+        assert_eq!(de, en);
+    }
+
+    #[test]
+    fn messages_are_formatted_with_arguments() {
+        let i = I18n::load().unwrap();
+        assert_eq!(i.tr(Lang::De, "nav-login"), "Anmelden");
+        assert_eq!(
+            i.tr_args(Lang::En, "signed-in-as", &[("name", "Anna")]),
+            "Signed in as Anna"
+        );
+        assert_eq!(i.tr(Lang::De, "no-such-key"), "no-such-key");
+    }
+
+    #[test]
+    fn accept_language_picks_the_first_supported() {
+        assert_eq!(
+            Lang::from_accept_language("fr-FR, en;q=0.8, de;q=0.5"),
+            Some(Lang::En)
+        );
+        assert_eq!(Lang::from_accept_language("de-DE,de;q=0.9"), Some(Lang::De));
+        assert_eq!(Lang::from_accept_language("fr"), None);
+    }
+}

@@ -1,0 +1,17 @@
+//! Amtfluencer: the workbench for a public authority's corporate-influencer programme.
+//! The binary (`main.rs`) is a thin command line over this library, which the integration
+//! tests drive in-process.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod jobs;
+pub mod server;
+pub mod state;
+pub mod telemetry;
+pub mod tenancy;
+pub mod web;

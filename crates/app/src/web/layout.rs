@@ -1,0 +1,131 @@
+//! What every page knows: the language, the catalogue, the CSRF token, who is signed in,
+//! and the navigation of the authority the page belongs to.
+
+use std::sync::Arc;
+
+use amtfluencer_domain::permissions::Role;
+use axum::extract::FromRequestParts;
+use axum::http::{header, request::Parts};
+
+use crate::i18n::{I18n, Lang};
+use crate::state::AppState;
+use crate::tenancy::Member;
+use crate::web::session::{CsrfToken, LANG_COOKIE, Viewer, cookie};
+
+pub struct NavItem {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+pub struct PageCtx {
+    pub lang: Lang,
+    pub i18n: Arc<I18n>,
+    pub csrf: String,
+    pub path: String,
+    pub user_name: Option<String>,
+    pub tenant_name: Option<String>,
+    pub role_label: Option<String>,
+    pub nav: Vec<NavItem>,
+}
+
+impl PageCtx {
+    /// A message from the catalogue in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.i18n.tr(self.lang, key)
+    }
+
+    pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
+        self.i18n.tr_args(self.lang, key, &[(name, value)])
+    }
+
+    pub fn other_lang(&self) -> &'static str {
+        self.lang.other().code()
+    }
+
+    pub fn signed_in_as(&self) -> Option<String> {
+        self.user_name
+            .as_deref()
+            .map(|n| self.t1("signed-in-as", "name", n))
+    }
+
+    /// Adds the authority's name and navigation for a member's page.
+    pub fn for_member(mut self, member: &Member) -> Self {
+        let base = format!("/t/{}/", member.tenant.slug);
+        self.tenant_name = Some(member.tenant.name.clone());
+        self.role_label = Some(self.t(role_key(member.role)));
+        let items = [(base.clone(), "nav-start")];
+        self.nav = items
+            .into_iter()
+            .map(|(href, key)| NavItem {
+                current: self.path == href,
+                label: self.t(key),
+                href,
+            })
+            .collect();
+        self
+    }
+}
+
+pub fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "role-admin",
+        Role::Ambassador => "role-ambassador",
+        Role::Leadership => "role-leadership",
+        Role::Council => "role-council",
+        Role::Operator => "role-operator",
+    }
+}
+
+/// The language of a request: the remembered choice, then the user's setting, then the
+/// browser's preference, then German.
+pub fn request_lang(parts: &Parts) -> Lang {
+    cookie(&parts.headers, LANG_COOKIE)
+        .and_then(|c| Lang::parse(&c))
+        .or_else(|| {
+            parts
+                .extensions
+                .get::<Viewer>()
+                .and_then(|v| v.user.locale.as_deref())
+                .and_then(Lang::parse)
+        })
+        .or_else(|| {
+            parts
+                .headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or_default()
+}
+
+impl PageCtx {
+    pub fn from_parts(parts: &Parts, state: &AppState) -> Self {
+        let viewer = parts.extensions.get::<Viewer>();
+        Self {
+            lang: request_lang(parts),
+            i18n: state.i18n.clone(),
+            csrf: parts
+                .extensions
+                .get::<CsrfToken>()
+                .map(|c| c.0.clone())
+                .unwrap_or_default(),
+            path: parts.uri.path().to_owned(),
+            user_name: viewer.map(|v| v.user.display_name.clone()),
+            tenant_name: None,
+            role_label: None,
+            nav: Vec::new(),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for PageCtx {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Self::from_parts(parts, state))
+    }
+}

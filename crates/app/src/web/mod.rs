@@ -1,0 +1,29 @@
+//! The web layer: HTML pages, health endpoints and (later) the JSON API. This file shows the
+//! whole route table.
+
+pub mod errors;
+pub mod layout;
+pub mod metrics;
+pub mod ops;
+pub mod pages;
+pub mod render;
+pub mod session;
+pub mod static_files;
+
+use axum::Router;
+use axum::middleware::from_fn_with_state;
+
+use crate::state::AppState;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(pages::auth::router())
+        .merge(pages::start::router())
+        .merge(static_files::router())
+        .fallback(errors::fallback)
+        .layer(from_fn_with_state(state.clone(), session::layer))
+        .layer(from_fn_with_state(state.clone(), errors::layer))
+        .merge(ops::router())
+        .layer(from_fn_with_state(state.clone(), metrics::track))
+        .with_state(state)
+}

@@ -1,0 +1,140 @@
+//! Signing in and out, and the language switch.
+
+use amtfluencer_domain::types::Email;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use crate::auth::password;
+use crate::db;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use crate::web::layout::PageCtx;
+use crate::web::render::{local_path, page};
+use crate::web::session::{LANG_COOKIE, SESSION_COOKIE, Viewer, set_cookie};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(show_login).post(login))
+        .route("/logout", post(logout))
+        .route("/lang", post(switch_lang))
+}
+
+#[derive(Template)]
+#[template(path = "auth/login.html")]
+struct LoginPage {
+    ctx: PageCtx,
+    email: String,
+    next: String,
+    error: Option<String>,
+    notice: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct LoginQuery {
+    next: Option<String>,
+    bye: Option<String>,
+}
+
+async fn show_login(ctx: PageCtx, Query(q): Query<LoginQuery>) -> Response {
+    let notice = q.bye.map(|_| ctx.t("logout-done"));
+    page(&LoginPage {
+        email: String::new(),
+        next: local_path(q.next.as_deref()),
+        error: None,
+        notice,
+        ctx,
+    })
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    email: String,
+    password: String,
+    next: Option<String>,
+}
+
+async fn login(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    viewer: Option<Viewer>,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    let next = local_path(form.next.as_deref());
+    let again = |ctx: PageCtx, key: &str| {
+        let error = Some(ctx.t(key));
+        let mut res = page(&LoginPage {
+            email: form.email.clone(),
+            next: next.clone(),
+            error,
+            notice: None,
+            ctx,
+        });
+        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        res
+    };
+    if form.email.trim().is_empty() || form.password.is_empty() {
+        return Ok(again(ctx, "login-missing"));
+    }
+    let user = match Email::parse(&form.email) {
+        Ok(email) => db::users::by_email(&state.db, &email).await?,
+        Err(_) => None,
+    };
+    let stored = user
+        .as_ref()
+        .filter(|u| u.disabled_at.is_none())
+        .and_then(|u| u.password_hash.clone());
+    // Unknown accounts are checked against a dummy hash: same answer, similar time.
+    if !password::verify(form.password.clone(), stored).await {
+        return Ok(again(ctx, "login-failed"));
+    }
+    let Some(user) = user else {
+        return Ok(again(ctx, "login-failed"));
+    };
+    // A new session id at every login; the old one ends.
+    if let Some(old) = viewer {
+        db::sessions::delete(&state.db, &old.session.id).await?;
+    }
+    let ua = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let (token, _) = db::sessions::create(&state.db, user.id, None, ua).await?;
+    let cookie = set_cookie(SESSION_COOKIE, &token, None, state.secure_cookies());
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
+}
+
+async fn logout(
+    State(state): State<AppState>,
+    viewer: Option<Viewer>,
+) -> Result<Response, AppError> {
+    if let Some(v) = viewer {
+        db::sessions::delete(&state.db, &v.session.id).await?;
+    }
+    let cookie = set_cookie(SESSION_COOKIE, "", Some(0), state.secure_cookies());
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/login?bye=1")).into_response())
+}
+
+#[derive(Deserialize)]
+struct LangForm {
+    lang: String,
+    back: Option<String>,
+}
+
+async fn switch_lang(State(state): State<AppState>, Form(form): Form<LangForm>) -> Response {
+    let lang = Lang::parse(&form.lang).unwrap_or_default();
+    let cookie = set_cookie(
+        LANG_COOKIE,
+        lang.code(),
+        Some(365 * 24 * 3600),
+        state.secure_cookies(),
+    );
+    let back = local_path(form.back.as_deref());
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&back)).into_response()
+}

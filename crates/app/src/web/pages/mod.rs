@@ -1,0 +1,4 @@
+//! HTML pages, one module per area.
+
+pub mod auth;
+pub mod start;

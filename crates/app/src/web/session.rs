@@ -1,0 +1,197 @@
+//! The session layer: finds the signed-in user once per request, keeps a pre-session CSRF
+//! cookie for anonymous forms, and refuses state-changing requests without the right CSRF
+//! token (form field `csrf` or header `X-CSRF-Token`).
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{FromRequestParts, Path, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, header, request::Parts};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::auth::tokens::{constant_time_eq, random_token};
+use crate::db::{
+    self,
+    entities::{session, user},
+};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::tenancy::{Member, TenantId};
+
+pub const SESSION_COOKIE: &str = "amtf_session";
+pub const CSRF_COOKIE: &str = "amtf_csrf";
+pub const LANG_COOKIE: &str = "amtf_lang";
+const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
+
+/// The signed-in user of this request.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub session: session::Model,
+    pub user: user::Model,
+}
+
+/// The CSRF token a form on this request's page must carry.
+#[derive(Debug, Clone)]
+pub struct CsrfToken(pub String);
+
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Path=/, Secure over TLS.
+pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> HeaderValue {
+    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age {
+        c.push_str(&format!("; Max-Age={age}"));
+    }
+    if secure {
+        c.push_str("; Secure");
+    }
+    HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let viewer = match load_viewer(&state, req.headers()).await {
+        Ok(v) => v,
+        Err(e) => return e.into_response(),
+    };
+    let (anon, fresh) = match cookie(req.headers(), CSRF_COOKIE).filter(|t| t.len() == 64) {
+        Some(t) => (t, false),
+        None => (random_token(), true),
+    };
+    let expected = viewer
+        .as_ref()
+        .map_or_else(|| anon.clone(), |v| v.session.csrf_token.clone());
+
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        let (ok, rebuilt) = check_csrf(req, &expected, fresh && viewer.is_none()).await;
+        req = rebuilt;
+        if !ok {
+            let mut res = AppError::CsrfRejected.into_response();
+            res.extensions_mut().insert(CsrfToken(expected));
+            if let Some(v) = viewer {
+                res.extensions_mut().insert(v);
+            }
+            return res;
+        }
+    }
+
+    req.extensions_mut().insert(CsrfToken(expected.clone()));
+    if let Some(v) = viewer.clone() {
+        req.extensions_mut().insert(v);
+    }
+    let mut res = next.run(req).await;
+    // The error layer outside renders pages with the same context.
+    res.extensions_mut().insert(CsrfToken(expected));
+    if let Some(v) = viewer {
+        res.extensions_mut().insert(v);
+    }
+    if fresh {
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(CSRF_COOKIE, &anon, None, state.secure_cookies()),
+        );
+    }
+    res
+}
+
+async fn load_viewer(state: &AppState, headers: &HeaderMap) -> Result<Option<Viewer>, AppError> {
+    let Some(token) = cookie(headers, SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    let at = db::now();
+    let Some(session) = db::sessions::find_live(&state.db, &token, at).await? else {
+        return Ok(None);
+    };
+    let Some(user) = db::users::by_id(&state.db, session.user_id).await? else {
+        return Ok(None);
+    };
+    if user.disabled_at.is_some() {
+        return Ok(None);
+    }
+    db::sessions::touch(&state.db, &session, at).await?;
+    Ok(Some(Viewer { session, user }))
+}
+
+/// Checks the token from the header or, for form posts, from the `csrf` field; gives the
+/// request back with its body intact.
+async fn check_csrf(req: Request, expected: &str, no_cookie: bool) -> (bool, Request) {
+    if let Some(h) = req
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+    {
+        let ok = !no_cookie && constant_time_eq(h, expected);
+        return (ok, req);
+    }
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return (false, req);
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = to_bytes(body, MAX_FORM_BYTES).await.unwrap_or_default();
+    let ok = !no_cookie
+        && url::form_urlencoded::parse(&bytes)
+            .find(|(k, _)| k == "csrf")
+            .is_some_and(|(_, v)| constant_time_eq(&v, expected));
+    (ok, Request::from_parts(parts, Body::from(bytes)))
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Viewer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Viewer>()
+            .cloned()
+            .ok_or(AppError::Unauthorized)
+    }
+}
+
+impl<S: Send + Sync> axum::extract::OptionalFromRequestParts<S> for Viewer {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Option<Self>, Self::Rejection> {
+        Ok(parts.extensions.get::<Viewer>().cloned())
+    }
+}
+
+#[derive(Deserialize)]
+struct SlugParam {
+    slug: String,
+}
+
+impl FromRequestParts<AppState> for Member {
+    type Rejection = AppError;
+
+    /// A member of this authority, or 404 for anyone else (never revealing that it exists).
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let viewer = Viewer::from_request_parts(parts, state).await?;
+        let Path(SlugParam { slug }) = Path::<SlugParam>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::NotFound)?;
+        let tenant = db::tenants::by_slug(&state.db, &slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let role = db::users::role_in(&state.db, TenantId(tenant.id), viewer.user.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(Member {
+            user: viewer.user,
+            tenant,
+            role,
+        })
+    }
+}
