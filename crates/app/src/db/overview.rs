@@ -1,6 +1,6 @@
 //! The figures on an authority's start page: aggregates only, never per-person figures.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -13,7 +13,8 @@ use crate::tenancy::TenantId;
 pub struct Overview {
     pub active_ambassadors: i64,
     pub paused_ambassadors: i64,
-    pub published_since: i64,
+    pub published_in_cohort: i64,
+    pub published_total: i64,
     pub scheduled: i64,
     pub topics: i64,
     pub current_cohort: Option<cohort::Model>,
@@ -39,11 +40,10 @@ async fn count(
         .unwrap_or(0))
 }
 
-/// The start page's figures; `since` is the start of the current month.
+/// The start page's figures at the time `at`.
 pub async fn load(
     db: &impl ConnectionTrait,
     tenant: TenantId,
-    since: DateTime<Utc>,
     at: DateTime<Utc>,
 ) -> Result<Overview, DbErr> {
     let current_cohort = cohort::Entity::find()
@@ -64,18 +64,32 @@ pub async fn load(
             .await?,
         paused_ambassadors: count(db, "ambassadors", tenant, Expr::col("status").eq("paused"))
             .await?,
-        published_since: count(
-            db,
-            "posts",
-            tenant,
-            Expr::col("status")
-                .eq("published")
-                .and(Expr::col("published_at").gte(since)),
-        )
-        .await?,
+        published_in_cohort: match &current_cohort {
+            Some(c) => {
+                count(
+                    db,
+                    "posts",
+                    tenant,
+                    Expr::col("status")
+                        .eq("published")
+                        .and(Expr::col("published_at").gte(day_start(c.starts_on)))
+                        .and(
+                            Expr::col("published_at")
+                                .lt(day_start(c.ends_on.succ_opt().unwrap_or(c.ends_on))),
+                        ),
+                )
+                .await?
+            }
+            None => 0,
+        },
+        published_total: count(db, "posts", tenant, Expr::col("status").eq("published")).await?,
         scheduled: count(db, "posts", tenant, Expr::col("status").eq("scheduled")).await?,
         topics: count(db, "topics", tenant, Expr::col("status").eq("active")).await?,
         current_cohort,
         next_events,
     })
+}
+
+fn day_start(d: NaiveDate) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&d.and_time(chrono::NaiveTime::MIN))
 }

@@ -7,7 +7,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use chrono::{Datelike, NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 
 use crate::db::{self, entities::tenant};
 use crate::error::AppError;
@@ -74,16 +74,13 @@ async fn show_start(
     member: Member,
 ) -> Result<Response, AppError> {
     member.require(Permission::ViewStart)?;
-    let at = db::now();
-    let month_start = NaiveDate::from_ymd_opt(at.year(), at.month(), 1)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map_or(at, |d| Utc.from_utc_datetime(&d));
-    let o = db::overview::load(&state.db, member.tenant_id(), month_start, at).await?;
+    let o = db::overview::load(&state.db, member.tenant_id(), db::now()).await?;
     let ctx = ctx.for_member(&member);
     let figures = vec![
         (ctx.t("start-active"), o.active_ambassadors),
         (ctx.t("start-paused"), o.paused_ambassadors),
-        (ctx.t("start-published-month"), o.published_since),
+        (ctx.t("start-published-cohort"), o.published_in_cohort),
+        (ctx.t("start-published-total"), o.published_total),
         (ctx.t("start-scheduled"), o.scheduled),
         (ctx.t("start-topics"), o.topics),
     ];

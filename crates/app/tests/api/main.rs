@@ -1,0 +1,13 @@
+#![expect(clippy::unwrap_used, reason = "test helpers fail loudly, like tests")]
+
+//! Integration tests: one test binary. Every database test runs on SQLite always and on
+//! PostgreSQL when `TEST_DATABASE_URL` is set (a fresh schema per test).
+
+mod support;
+
+mod cli;
+mod db_core;
+mod db_jobs;
+mod demo;
+mod pages;
+mod queue;

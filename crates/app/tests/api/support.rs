@@ -1,0 +1,253 @@
+//! Test databases on both backends and an in-process app with a cookie jar.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::Once;
+
+use amtfluencer::config::{Config, Overrides};
+use amtfluencer::state::AppState;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use sea_orm::DatabaseConnection;
+use tower::ServiceExt;
+
+/// A fresh, migrated database that removes itself afterwards.
+pub struct TestDb {
+    pub db: DatabaseConnection,
+    pub backend: &'static str,
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    pg_schema: Option<(String, String)>,
+}
+
+static SKIP_NOTE: Once = Once::new();
+
+/// The PostgreSQL server for tests, if configured; says so once when it is not.
+pub fn pg_url() -> Option<String> {
+    let url = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty());
+    if url.is_none() {
+        // Written to the terminal directly, past the test harness's output capture.
+        SKIP_NOTE.call_once(|| {
+            let _ = writeln!(
+                std::io::stderr(),
+                "NOTE: PostgreSQL tests skipped: TEST_DATABASE_URL is not set (SQLite tests ran)."
+            );
+        });
+    }
+    url
+}
+
+impl TestDb {
+    pub async fn sqlite() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("test.db").display());
+        let db = amtfluencer::db::connect(&url).await.unwrap();
+        amtfluencer::db::migrate(&db).await.unwrap();
+        Self {
+            db,
+            backend: "sqlite",
+            url,
+            _dir: Some(dir),
+            pg_schema: None,
+        }
+    }
+
+    /// A fresh schema on the test server, reached through `search_path`.
+    pub async fn postgres() -> Option<Self> {
+        let admin_url = pg_url()?;
+        let schema = format!("t_{}", &amtfluencer::auth::tokens::random_token()[..16]);
+        let admin = amtfluencer::db::connect(&admin_url).await.unwrap();
+        use sea_orm::ConnectionTrait;
+        admin
+            .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
+            .await
+            .unwrap();
+        admin.close().await.ok();
+        let sep = if admin_url.contains('?') { '&' } else { '?' };
+        let url = format!("{admin_url}{sep}options=-c%20search_path%3D{schema}");
+        let db = amtfluencer::db::connect(&url).await.unwrap();
+        amtfluencer::db::migrate(&db).await.unwrap();
+        Some(Self {
+            db,
+            backend: "postgres",
+            url,
+            _dir: None,
+            pg_schema: Some((admin_url, schema)),
+        })
+    }
+
+    /// SQLite, and PostgreSQL when configured.
+    pub async fn all() -> Vec<Self> {
+        let mut v = vec![Self::sqlite().await];
+        if let Some(pg) = Self::postgres().await {
+            v.push(pg);
+        }
+        v
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((admin_url, schema)) = self.pg_schema.take() {
+            // Dropping runs inside the test's runtime; a separate thread may block.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                rt.block_on(async {
+                    use sea_orm::ConnectionTrait;
+                    if let Ok(db) = amtfluencer::db::connect(&admin_url).await {
+                        let _ = db
+                            .execute_unprepared(&format!("DROP SCHEMA {schema} CASCADE"))
+                            .await;
+                        db.close().await.ok();
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+pub fn test_config(url: &str) -> Config {
+    let o = Overrides {
+        database_url: Some(url.to_owned()),
+        ..Default::default()
+    };
+    Config::load(&o, &|_| None).unwrap()
+}
+
+/// The app in-process, with a cookie jar like a browser's.
+pub struct TestApp {
+    pub tdb: TestDb,
+    pub state: AppState,
+    pub cookies: HashMap<String, String>,
+    pub accept_language: Option<String>,
+}
+
+pub struct Page {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub body: String,
+    pub set_cookies: Vec<String>,
+}
+
+impl Page {
+    /// The CSRF token of the page's first form.
+    pub fn csrf(&self) -> String {
+        let marker = "name=\"csrf\" value=\"";
+        let start = self.body.find(marker).expect("page has a CSRF field") + marker.len();
+        self.body[start..start + 64].to_owned()
+    }
+}
+
+impl TestApp {
+    pub async fn with_db(tdb: TestDb) -> Self {
+        let state = AppState::new(tdb.db.clone(), test_config(&tdb.url)).unwrap();
+        Self {
+            tdb,
+            state,
+            cookies: HashMap::new(),
+            accept_language: None,
+        }
+    }
+
+    /// The demo authority on every backend.
+    pub async fn demo_all() -> Vec<Self> {
+        let mut v = Vec::new();
+        for tdb in TestDb::all().await {
+            amtfluencer::demo::seed(&tdb.db, 1).await.unwrap();
+            v.push(Self::with_db(tdb).await);
+        }
+        v
+    }
+
+    pub async fn send(&mut self, req: Request<Body>) -> Page {
+        let res = amtfluencer::web::router(self.state.clone())
+            .oneshot(req)
+            .await
+            .unwrap();
+        let status = res.status();
+        let location = res
+            .headers()
+            .get(header::LOCATION)
+            .map(|v| v.to_str().unwrap().to_owned());
+        let set_cookies: Vec<String> = res
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .collect();
+        for c in &set_cookies {
+            let pair = c.split(';').next().unwrap();
+            let (k, v) = pair.split_once('=').unwrap();
+            if v.is_empty() || c.contains("Max-Age=0") {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_owned(), v.to_owned());
+            }
+        }
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Page {
+            status,
+            location,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            set_cookies,
+        }
+    }
+
+    fn request(&self, method: &str, path: &str) -> axum::http::request::Builder {
+        let mut b = Request::builder().method(method).uri(path);
+        if !self.cookies.is_empty() {
+            let c: Vec<String> = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            b = b.header(header::COOKIE, c.join("; "));
+        }
+        if let Some(l) = &self.accept_language {
+            b = b.header(header::ACCEPT_LANGUAGE, l);
+        }
+        b
+    }
+
+    pub async fn get(&mut self, path: &str) -> Page {
+        let req = self.request("GET", path).body(Body::empty()).unwrap();
+        self.send(req).await
+    }
+
+    /// Posts a form as a browser would, without adding anything.
+    pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        let req = self
+            .request("POST", path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        self.send(req).await
+    }
+
+    /// Posts a form from the page at `from`, with that page's CSRF token.
+    pub async fn post_form(&mut self, from: &str, path: &str, fields: &[(&str, &str)]) -> Page {
+        let csrf = self.get(from).await.csrf();
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    pub async fn login(&mut self, email: &str) -> Page {
+        self.post_form(
+            "/login",
+            "/login",
+            &[("email", email), ("password", amtfluencer::demo::PASSWORD)],
+        )
+        .await
+    }
+}
