@@ -75,9 +75,40 @@ pub const MEMBER_ROLES: [Role; 4] = [
     Role::Council,
 ];
 
+/// The matrix as a Markdown table (rows: permissions, columns: roles); `docs/permissions.md`
+/// holds exactly this table, and a test keeps the two the same.
+pub fn matrix_markdown() -> String {
+    let mut out = String::from("| Permission |");
+    for r in Role::ALL {
+        out.push_str(&format!(" {r} |"));
+    }
+    out.push_str("\n|---|");
+    for _ in Role::ALL {
+        out.push_str(":---:|");
+    }
+    for p in Permission::ALL {
+        out.push_str(&format!("\n| `{p}` |"));
+        for r in Role::ALL {
+            out.push_str(if allows(*r, *p) { " ✓ |" } else { " – |" });
+        }
+    }
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_documented_matrix_is_the_one_in_the_code() {
+        let doc = include_str!("../../../docs/permissions.md");
+        assert!(
+            doc.contains(&matrix_markdown()),
+            "docs/permissions.md is out of date; it must contain:\n{}",
+            matrix_markdown()
+        );
+    }
 
     #[test]
     fn every_member_role_may_see_the_start_page() {
