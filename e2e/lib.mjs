@@ -87,37 +87,63 @@ export async function login(page, email, password = PASSWORD) {
   return andWaitForNavigation(page, () => page.click('form:has(input[name="password"]) [type="submit"]'));
 }
 
+/** Collects failed checks so that a test reports all of its problems at once, not just the first. */
+export function collector() {
+  const failures = [];
+  const check = async (fn) => {
+    try {
+      await fn();
+    } catch (e) {
+      failures.push(e.message);
+    }
+  };
+  check.finish = () => {
+    if (failures.length > 0) assert.fail(failures.join('\n'));
+  };
+  return check;
+}
+
 /**
  * Checks what every page has: html lang, the skip link as the first focusable element
  * (reached with Tab from the top) pointing at <main id="main">, a labelled <nav>, the
  * language switch form, and for signed-in pages the sign-out form.
+ * Call it right after a page load, before anything on the page was focused or clicked.
  */
 export async function checkPageShell(page, { lang = 'de', signedIn = false } = {}) {
-  assert.equal(await page.getAttribute('html', 'lang'), lang, 'html lang');
-  assert.equal(await page.locator('main#main').count(), 1, 'exactly one <main id="main">');
+  const where = `${pathOf(page)}:`;
+  const check = collector();
+  await check(async () => assert.equal(await page.getAttribute('html', 'lang'), lang, `${where} html lang`));
+  await check(async () =>
+    assert.equal(await page.locator('main#main').count(), 1, `${where} exactly one <main id="main">`));
 
-  const navLabels = await page.$$eval('nav', (navs) =>
-    navs.map((n) => n.getAttribute('aria-label') || n.getAttribute('aria-labelledby') || ''));
-  assert.ok(navLabels.length > 0, 'page has a <nav>');
-  assert.ok(navLabels.every((l) => l.trim() !== ''), `every <nav> has an aria-label: ${JSON.stringify(navLabels)}`);
-
-  const langButtons = page.locator('form[action="/lang"][method="post" i] button, form[action="/lang"][method="post" i] [type="submit"]');
-  assert.ok((await langButtons.count()) > 0, 'language switch: form POST /lang with a button');
-
-  const logoutButtons = page.locator('form[action="/logout"][method="post" i] button, form[action="/logout"][method="post" i] [type="submit"]');
-  if (signedIn) assert.ok((await logoutButtons.count()) > 0, 'sign-out: form POST /logout with a button');
-  else assert.equal(await logoutButtons.count(), 0, 'no sign-out button when signed out');
-
-  // Tab from the top of the document: the skip link comes first. (Call this right after a
-  // page load, before anything on the page was focused or clicked.)
-  await page.keyboard.press('Tab');
-  const first = await page.evaluate(() => {
-    const el = document.activeElement;
-    return { tag: el?.tagName, href: el?.getAttribute('href'), text: el?.textContent.trim() };
+  await check(async () => {
+    const navLabels = await page.$$eval('nav', (navs) =>
+      navs.map((n) => n.getAttribute('aria-label') || n.getAttribute('aria-labelledby') || ''));
+    assert.ok(navLabels.length > 0, `${where} page has no <nav>`);
+    assert.ok(navLabels.every((l) => l.trim() !== ''), `${where} a <nav> without aria-label`);
   });
-  assert.equal(first.tag, 'A', `first focusable element is a link, got ${JSON.stringify(first)}`);
-  assert.equal(first.href, '#main', `first focusable element is the skip link, got ${JSON.stringify(first)}`);
-  await page.evaluate(() => document.activeElement?.blur());
+
+  const submit = (action) => `form[action="${action}"][method="post" i] :is(button, [type="submit"])`;
+  await check(async () => assert.ok((await page.locator(submit('/lang')).count()) > 0,
+    `${where} language switch: no form POST /lang with a button`));
+  await check(async () => {
+    const count = await page.locator(submit('/logout')).count();
+    if (signedIn) assert.ok(count > 0, `${where} sign-out: no form POST /logout with a button`);
+    else assert.equal(count, 0, `${where} sign-out button shown while signed out`);
+  });
+
+  // Tab from the top of the document: the skip link comes first.
+  await check(async () => {
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { tag: el?.tagName, href: el?.getAttribute('href'), text: el?.textContent.trim() };
+    });
+    await page.evaluate(() => document.activeElement?.blur());
+    assert.ok(first.tag === 'A' && first.href === '#main',
+      `${where} first focusable element is not the skip link: ${JSON.stringify(first)}`);
+  });
+  check.finish();
 }
 
 /** Runs axe (WCAG 2.0/2.1 A and AA) on the page; fails listing every violation. */
@@ -160,14 +186,7 @@ export async function screenshot(page, name) {
  * Leaves the page at the desktop viewport.
  */
 export async function auditPage(page, name) {
-  const problems = [];
-  const attempt = async (fn) => {
-    try {
-      await fn();
-    } catch (e) {
-      problems.push(e.message);
-    }
-  };
+  const attempt = collector();
 
   await page.setViewportSize(DESKTOP);
   await screenshot(page, name);
@@ -185,6 +204,5 @@ export async function auditPage(page, name) {
       `${name} (phone): horizontal scrolling, scrollWidth ${scrollWidth} > innerWidth ${innerWidth}`);
   });
   await page.setViewportSize(DESKTOP);
-
-  if (problems.length > 0) assert.fail(problems.join('\n'));
+  attempt.finish();
 }

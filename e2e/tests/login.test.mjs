@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  DE, PASSWORD, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell,
+  DE, PASSWORD, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector,
   launchBrowser, login, newPage, pathOf, url,
 } from '../lib.mjs';
 
@@ -11,7 +11,7 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-/** The accessible name given by the input's <label> elements. */
+/** The text of the input's <label> elements. */
 function labelText(page, selector) {
   return page.$eval(selector, (el) => [...(el.labels ?? [])].map((l) => l.textContent.trim()).join(' '));
 }
@@ -20,36 +20,47 @@ test('login page: labelled form with CSRF field', async () => {
   const page = await newPage(browser);
   const response = await page.goto(url('/login'));
   assert.equal(response.status(), 200);
-  await checkPageShell(page, { lang: 'de', signedIn: false });
+  const check = collector();
+  await check(() => checkPageShell(page, { lang: 'de', signedIn: false }));
 
-  assert.equal(await page.getAttribute('input[name="email"]', 'type'), 'email');
-  assert.equal(await labelText(page, 'input[name="email"]'), DE['login-email']);
-  assert.equal(await page.getAttribute('input[name="password"]', 'type'), 'password');
-  assert.equal(await labelText(page, 'input[name="password"]'), DE['login-password']);
-  const form = page.locator('form:has(input[name="password"])');
-  assert.equal(await form.locator('input[type="hidden"][name="csrf"]').count(), 1, 'hidden csrf field');
-  assert.notEqual(await form.locator('input[name="csrf"]').getAttribute('value') ?? '', '', 'csrf has a value');
-  assert.ok((await form.locator('button[type="submit"], button:not([type]), input[type="submit"]').count()) > 0,
-    'submit button');
+  await check(async () => {
+    assert.equal(await page.getAttribute('input[name="email"]', 'type'), 'email');
+    assert.equal(await labelText(page, 'input[name="email"]'), DE['login-email']);
+    assert.equal(await page.getAttribute('input[name="password"]', 'type'), 'password');
+    assert.equal(await labelText(page, 'input[name="password"]'), DE['login-password']);
+  });
+  await check(async () => {
+    const form = page.locator('form:has(input[name="password"])');
+    const csrf = form.locator('input[type="hidden"][name="csrf"]');
+    assert.equal(await csrf.count(), 1, 'hidden csrf field');
+    assert.notEqual((await csrf.getAttribute('value')) ?? '', '', 'csrf has a value');
+    assert.ok((await form.locator('button[type="submit"], button:not([type]), input[type="submit"]').count()) > 0,
+      'submit button');
+  });
 
-  await auditPage(page, 'login');
+  await check(() => auditPage(page, 'login'));
   await page.context().close();
+  check.finish();
 });
 
 test('login page: wrong password shows an alert and keeps the email', async () => {
   const page = await newPage(browser);
   await login(page, USERS.admin, 'not-the-password');
   assert.equal(pathOf(page), '/login', 'stays on the login page');
-  await checkPageShell(page, { lang: 'de', signedIn: false });
+  const check = collector();
+  await check(() => checkPageShell(page, { lang: 'de', signedIn: false }));
 
-  const alert = page.locator('[role="alert"]');
-  assert.ok((await alert.count()) > 0, 'an element with role="alert"');
-  assert.match(await alert.first().innerText(), /\S/, 'the alert has text');
-  assert.ok((await alert.first().innerText()).includes(DE['login-failed']), 'the alert says why');
-  assert.equal(await page.inputValue('input[name="email"]'), USERS.admin, 'the email is kept');
+  await check(async () => {
+    const alert = page.locator('[role="alert"]');
+    assert.ok((await alert.count()) > 0, 'an element with role="alert"');
+    assert.ok((await alert.first().innerText()).includes(DE['login-failed']), 'the alert says why');
+  });
+  await check(async () =>
+    assert.equal(await page.inputValue('input[name="email"]'), USERS.admin, 'the email is kept'));
 
-  await auditPage(page, 'login-error');
+  await check(() => auditPage(page, 'login-error'));
   await page.context().close();
+  check.finish();
 });
 
 test('login page: keyboard only (skip link first, fill, submit with Enter)', async () => {

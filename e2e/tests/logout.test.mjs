@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  TENANT_START, USERS, andWaitForNavigation, checkPageShell, launchBrowser, login, newPage,
-  pathOf, url,
+  TENANT_START, USERS, andWaitForNavigation, checkPageShell, collector, launchBrowser, login,
+  newPage, pathOf, url,
 } from '../lib.mjs';
 
 let browser;
@@ -16,10 +16,10 @@ test('sign-out leads back to /login and ends the session', async () => {
   await login(page, USERS.admin);
   assert.equal(pathOf(page), TENANT_START);
 
-  await andWaitForNavigation(page, () =>
-    page.click('form[action="/logout"] button, form[action="/logout"] [type="submit"]'));
+  await andWaitForNavigation(page, () => page.click('form[action="/logout"] :is(button, [type="submit"])'));
   assert.equal(pathOf(page), '/login', 'sign-out leads to /login');
-  await checkPageShell(page, { lang: 'de', signedIn: false });
+  const check = collector();
+  await check(() => checkPageShell(page, { lang: 'de', signedIn: false }));
 
   // The start page no longer shows to this browser.
   const response = await page.goto(url(TENANT_START));
@@ -27,4 +27,5 @@ test('sign-out leads back to /login and ends the session', async () => {
   assert.ok(pathOf(page) === '/login' || response.status() >= 400,
     `the start page is not shown after sign-out (got ${response.status()} at ${pathOf(page)})`);
   await page.context().close();
+  check.finish();
 });

@@ -3,44 +3,66 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  DE, EN, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, launchBrowser,
-  login, newPage, pathOf, url,
+  DE, EN, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector,
+  launchBrowser, login, newPage, pathOf, url,
 } from '../lib.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-async function checkNotFound(page, path, { lang, msgs, signedIn }) {
+const BACK_LINK = 'main a';
+const LANG_BUTTON = 'form[action="/lang"] :is(button, [type="submit"])';
+
+async function checkNotFound(page, check, path, { lang, msgs, signedIn }) {
   const response = await page.goto(url(path));
   assert.equal(response.status(), 404, `${path} answers 404`);
-  await checkPageShell(page, { lang, signedIn });
-  assert.ok((await page.locator('h1').innerText()).includes(msgs['error-404-title']),
-    `<h1> says "${msgs['error-404-title']}"`);
-  const back = page.locator('main a', { hasText: msgs['error-back'] });
-  assert.ok((await back.count()) > 0, `a link "${msgs['error-back']}"`);
-  return back.first();
+  await check(() => checkPageShell(page, { lang, signedIn }));
+  await check(async () => assert.ok((await page.locator('h1').innerText()).includes(msgs['error-404-title']),
+    `${path}: <h1> says "${msgs['error-404-title']}"`));
+  await check(async () => assert.ok((await page.locator(BACK_LINK, { hasText: msgs['error-back'] }).count()) > 0,
+    `${path}: a link "${msgs['error-back']}"`));
 }
 
 test('404 for another authority, signed in, with a link back to the start page', async () => {
   const page = await newPage(browser);
   await login(page, USERS.admin);
   assert.equal(pathOf(page), TENANT_START);
+  const check = collector();
 
-  const back = await checkNotFound(page, '/t/other-city/', { lang: 'de', msgs: DE, signedIn: true });
-  await auditPage(page, 'not-found');
-  const response = await andWaitForNavigation(page, () => back.click());
-  assert.equal(response.status(), 200, 'the link leads to a page that exists');
-  assert.equal(pathOf(page), TENANT_START, 'the link leads to the start page');
+  await checkNotFound(page, check, '/t/other-city/', { lang: 'de', msgs: DE, signedIn: true });
+  await check(() => auditPage(page, 'not-found'));
+  await check(async () => {
+    const back = page.locator(BACK_LINK, { hasText: DE['error-back'] }).first();
+    const response = await andWaitForNavigation(page, () => back.click());
+    assert.equal(response.status(), 200, 'the link leads to a page that exists');
+    assert.equal(pathOf(page), TENANT_START, 'the link leads to the start page');
+  });
   await page.context().close();
+  check.finish();
 });
 
 test('404 for an unknown path, signed out, German and English', async () => {
   const page = await newPage(browser);
-  await checkNotFound(page, '/no/such/page', { lang: 'de', msgs: DE, signedIn: false });
+  const check = collector();
+  await checkNotFound(page, check, '/no/such/page', { lang: 'de', msgs: DE, signedIn: false });
 
-  await andWaitForNavigation(page, () => page.click('form[action="/lang"] button, form[action="/lang"] [type="submit"]'));
-  await checkNotFound(page, '/no/such/page', { lang: 'en', msgs: EN, signedIn: false });
-  await auditPage(page, 'not-found-en');
+  // The language switch works right on the 404 page of a first visit ...
+  await check(async () => {
+    const response = await andWaitForNavigation(page, () => page.click(LANG_BUTTON));
+    const h1 = (await page.locator('h1').innerText()).trim();
+    assert.ok(response.status() === 404 && (await page.getAttribute('html', 'lang')) === 'en',
+      `language switch on the 404 page of a first visit: got ${response.status()} "${h1}" ` +
+      `at ${pathOf(page)}, lang=${await page.getAttribute('html', 'lang')} (expected the English 404 page)`);
+  });
+
+  // ... and the 404 page follows the language chosen elsewhere.
+  if ((await page.getAttribute('html', 'lang')) !== 'en') {
+    await page.goto(url('/login'));
+    await andWaitForNavigation(page, () => page.click(LANG_BUTTON));
+  }
+  await checkNotFound(page, check, '/no/such/page', { lang: 'en', msgs: EN, signedIn: false });
+  await check(() => auditPage(page, 'not-found-en'));
   await page.context().close();
+  check.finish();
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  DE, TENANT_START, USERS, auditPage, checkPageShell, launchBrowser, login, newPage, pathOf,
+  DE, TENANT_START, USERS, auditPage, checkPageShell, collector, launchBrowser, login, newPage, pathOf,
 } from '../lib.mjs';
 
 let browser;
@@ -22,18 +22,24 @@ for (const role of ['admin', 'leadership', 'council', 'ambassador']) {
       }
       assert.equal(pathOf(page), TENANT_START, `${email} lands on the start page`);
       assert.equal(response.status(), 200);
-      await checkPageShell(page, { lang: 'de', signedIn: true });
+      const check = collector();
+      await check(() => checkPageShell(page, { lang: 'de', signedIn: true }));
 
-      const h1 = page.locator('h1');
-      assert.equal(await h1.count(), 1, 'exactly one <h1>');
-      assert.match(await h1.innerText(), /\S/, '<h1> has text');
-      const text = await page.locator('main').innerText();
-      for (const key of ['start-active', 'start-cohort', 'start-events']) {
-        assert.ok(text.includes(DE[key]), `start page shows "${DE[key]}" (${key})`);
-      }
-      assert.ok(/\d/.test(text), 'start page shows figures');
+      await check(async () => {
+        const h1 = page.locator('h1');
+        assert.equal(await h1.count(), 1, 'exactly one <h1>');
+        assert.match(await h1.innerText(), /\S/, '<h1> has text');
+      });
+      await check(async () => {
+        const text = await page.locator('main').innerText();
+        for (const key of ['start-active', 'start-cohort', 'start-events']) {
+          assert.ok(text.includes(DE[key]), `start page shows "${DE[key]}" (${key})`);
+        }
+        assert.ok(/\d/.test(text), 'start page shows figures');
+      });
 
-      await auditPage(page, `start-${role}`);
+      await check(() => auditPage(page, `start-${role}`));
+      check.finish();
     } finally {
       await page.context().close();
     }

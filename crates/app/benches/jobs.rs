@@ -45,7 +45,11 @@ async fn drain(url: &str, workers: usize) -> anyhow::Result<f64> {
     let start = Instant::now();
     let mut handles = Vec::new();
     for _ in 0..workers {
-        let mut w = Worker::new(db::connect(url).await?, Registry::default().with("count", count.clone()), Arc::new(Metrics::default()));
+        let mut w = Worker::new(
+            db::connect(url).await?,
+            Registry::default().with("count", count.clone()),
+            Arc::new(Metrics::default()),
+        );
         w.idle_wait = Duration::from_millis(5);
         handles.push(tokio::spawn(w.run(rx.clone())));
     }

@@ -3,6 +3,7 @@ skip-to-content = Zum Inhalt springen
 nav-label = Hauptnavigation
 nav-start = Start
 nav-login = Anmelden
+nav-tenants = Behörden
 nav-logout = Abmelden
 lang-switch-label = Sprache
 lang-switch-to = English

@@ -3,6 +3,7 @@ skip-to-content = Skip to content
 nav-label = Main navigation
 nav-start = Start
 nav-login = Sign in
+nav-tenants = Authorities
 nav-logout = Sign out
 lang-switch-label = Language
 lang-switch-to = Deutsch

@@ -469,7 +469,7 @@ fn indexes() -> Vec<IndexCreateStatement> {
         index("short_links", &["tenant_id", "post_id"]),
         index("link_clicks", &["tenant_id", "short_link_id", "clicked_at"]),
         index("channel_accounts", &["tenant_id", "ambassador_id"]),
-        index("jobs", &["status", "run_at"]),
+        index("jobs", &["status", "run_at", "id"]),
         unique("jobs", &["idempotency_key"]),
         index("jobs", &["tenant_id", "status"]),
         index("audit_log", &["tenant_id", "created_at"]),

@@ -37,7 +37,7 @@ struct PlannedPost {
 
 /// The history ends with the pilot on 31 July 2026; larger scales reach further back.
 fn history_months(scale: u32) -> u32 {
-    6 * scale.clamp(1, 12)
+    6 * scale.clamp(1, 14)
 }
 
 pub async fn seed(

@@ -73,6 +73,7 @@ impl Worker {
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         tracing::info!(worker = %self.id, "job worker started");
         let mut last_bury = std::time::Instant::now();
+        let mut next: Option<job::Model> = None;
         while !*shutdown.borrow() {
             if last_bury.elapsed() > Duration::from_secs(30) {
                 last_bury = std::time::Instant::now();
@@ -80,15 +81,30 @@ impl Worker {
                     tracing::warn!(error = %e, "could not check for abandoned jobs");
                 }
             }
-            match self.run_one().await {
-                Ok(true) => continue,
-                Ok(false) => {}
+            let claimed = match next.take() {
+                Some(j) => Ok(Some(j)),
+                None => db::jobs::claim(&self.db, &self.id, self.lock_for).await,
+            };
+            match claimed {
+                Ok(Some(job)) => {
+                    let claim_next = !*shutdown.borrow();
+                    match self.process(job, claim_next).await {
+                        Ok(n) => next = n,
+                        Err(e) => tracing::warn!(error = %e, "could not record a job's outcome"),
+                    }
+                    continue;
+                }
+                Ok(None) => {}
                 Err(e) => tracing::warn!(error = %e, "job queue unavailable, waiting"),
             }
             tokio::select! {
                 _ = tokio::time::sleep(self.idle_wait) => {}
                 _ = shutdown.changed() => {}
             }
+        }
+        // A job claimed together with the last completion goes back to the queue untouched.
+        if let Some(j) = next {
+            let _ = db::jobs::release(&self.db, j.id, &self.id).await;
         }
         tracing::info!(worker = %self.id, "job worker stopped");
     }
@@ -98,17 +114,32 @@ impl Worker {
         let Some(job) = db::jobs::claim(&self.db, &self.id, self.lock_for).await? else {
             return Ok(false);
         };
+        self.process(job, false).await?;
+        Ok(true)
+    }
+
+    /// Runs a claimed job and records the outcome; on success the next job is claimed in the
+    /// same transaction when `claim_next`.
+    async fn process(
+        &self,
+        job: job::Model,
+        claim_next: bool,
+    ) -> Result<Option<job::Model>, sea_orm::DbErr> {
         let result = match self.registry.0.get(job.kind.as_str()) {
             Some(h) => h.run(&self.db, &job).await,
             None => Err(anyhow::anyhow!("no handler for job kind {:?}", job.kind)),
         };
         match result {
             Ok(()) => {
-                if db::jobs::complete(&self.db, job.id, &self.id).await? {
+                let lock = claim_next.then_some(self.lock_for);
+                let (completed, next) =
+                    db::jobs::complete_and_claim(&self.db, job.id, &self.id, lock).await?;
+                if completed {
                     self.metrics.jobs_completed.fetch_add(1, Ordering::Relaxed);
                 } else {
                     tracing::warn!(job = job.id, "job finished after its lock was taken over");
                 }
+                Ok(next)
             }
             Err(e) => {
                 self.metrics.jobs_failed.fetch_add(1, Ordering::Relaxed);
@@ -119,8 +150,8 @@ impl Worker {
                 } else {
                     tracing::warn!(job = job.id, kind = %job.kind, error = %format!("{e:#}"), "job failed, will retry");
                 }
+                Ok(None)
             }
         }
-        Ok(true)
     }
 }

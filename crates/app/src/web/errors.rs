@@ -46,6 +46,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         return api_error(&info);
     }
     if info.unauthorized {
+        // (No cookies to carry over: the login page sets its own.)
         let next =
             url::form_urlencoded::byte_serialize(path_and_query.as_bytes()).collect::<String>();
         return Redirect::to(&format!("/login?next={next}")).into_response();
@@ -70,6 +71,10 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     };
     let mut out = render::page(&page);
     *out.status_mut() = info.status;
+    // Cookies set further in (e.g. the first CSRF cookie) must survive the new page.
+    for c in res.headers().get_all(header::SET_COOKIE) {
+        out.headers_mut().append(header::SET_COOKIE, c.clone());
+    }
     out
 }
 

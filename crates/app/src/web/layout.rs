@@ -49,20 +49,30 @@ impl PageCtx {
             .map(|n| self.t1("signed-in-as", "name", n))
     }
 
+    fn nav_items(&self, items: &[(String, &str)]) -> Vec<NavItem> {
+        items
+            .iter()
+            .map(|(href, key)| NavItem {
+                current: self.path == *href,
+                label: self.t(key),
+                href: href.clone(),
+            })
+            .collect()
+    }
+
     /// Adds the authority's name and navigation for a member's page.
     pub fn for_member(mut self, member: &Member) -> Self {
         let base = format!("/t/{}/", member.tenant.slug);
         self.tenant_name = Some(member.tenant.name.clone());
         self.role_label = Some(self.t(role_key(member.role)));
-        let items = [(base.clone(), "nav-start")];
-        self.nav = items
-            .into_iter()
-            .map(|(href, key)| NavItem {
-                current: self.path == href,
-                label: self.t(key),
-                href,
-            })
-            .collect();
+        self.nav = self.nav_items(&[(base, "nav-start")]);
+        self
+    }
+
+    /// The operator's pages: the instance, not an authority.
+    pub fn for_operator(mut self) -> Self {
+        self.role_label = Some(self.t("role-operator"));
+        self.nav = self.nav_items(&[("/operator".to_owned(), "nav-tenants")]);
         self
     }
 }
@@ -100,9 +110,11 @@ pub fn request_lang(parts: &Parts) -> Lang {
 }
 
 impl PageCtx {
+    /// The context of any page; the navigation is the general one until a page narrows it to
+    /// an authority or the operator's view.
     pub fn from_parts(parts: &Parts, state: &AppState) -> Self {
         let viewer = parts.extensions.get::<Viewer>();
-        Self {
+        let mut ctx = Self {
             lang: request_lang(parts),
             i18n: state.i18n.clone(),
             csrf: parts
@@ -115,7 +127,13 @@ impl PageCtx {
             tenant_name: None,
             role_label: None,
             nav: Vec::new(),
-        }
+        };
+        ctx.nav = if viewer.is_some() {
+            ctx.nav_items(&[("/".to_owned(), "nav-start")])
+        } else {
+            ctx.nav_items(&[("/login".to_owned(), "nav-login")])
+        };
+        ctx
     }
 }
 

@@ -305,3 +305,43 @@ async fn every_role_reaches_its_start_page() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_first_visit_to_an_error_page_can_still_switch_the_language() {
+    for mut app in TestApp::demo_all().await {
+        let page = app.get("/gibt/es/nicht").await;
+        assert!(
+            app.cookies.contains_key("amtf_csrf"),
+            "the error page sets the CSRF cookie"
+        );
+        let res = app
+            .post_raw(
+                "/lang",
+                &[("csrf", &page.csrf()), ("lang", "en"), ("back", "/login")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert!(app.get("/login").await.body.contains("<html lang=\"en\">"));
+    }
+}
+
+#[tokio::test]
+async fn every_page_has_a_navigation_landmark() {
+    for mut app in TestApp::demo_all().await {
+        for path in ["/login", "/nirgendwo"] {
+            assert!(
+                app.get(path)
+                    .await
+                    .body
+                    .contains("<nav aria-label=\"Hauptnavigation\">"),
+                "{path}"
+            );
+        }
+        app.login("operator@amtfluencer.example").await;
+        let op = app.get("/operator").await.body;
+        assert!(
+            op.contains("<nav aria-label=\"Hauptnavigation\">")
+                && op.contains("href=\"/operator\" aria-current=\"page\"")
+        );
+    }
+}

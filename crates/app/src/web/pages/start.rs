@@ -138,7 +138,8 @@ async fn show_operator(
         return Err(AppError::NotFound);
     }
     let tenants = db::tenants::list(&state.db).await?;
-    let mut ctx = ctx;
-    ctx.role_label = Some(ctx.t("role-operator"));
-    Ok(page(&OperatorPage { ctx, tenants }))
+    Ok(page(&OperatorPage {
+        ctx: ctx.for_operator(),
+        tenants,
+    }))
 }
