@@ -16,6 +16,7 @@ use sea_orm::{
 
 use super::entities::job::{self, Column as C, Entity as Jobs};
 use super::now;
+use crate::tenancy::TenantId;
 
 /// A job to put on the queue.
 #[derive(Debug, Clone)]
@@ -216,6 +217,36 @@ pub async fn bury_expired(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
         .exec(db)
         .await?;
     Ok(res.rows_affected)
+}
+
+/// An authority's dead jobs, newest first, for its programme team.
+pub async fn list_dead_for(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    limit: u64,
+) -> Result<Vec<job::Model>, DbErr> {
+    Jobs::find()
+        .filter(C::TenantId.eq(tenant.0))
+        .filter(C::Status.eq(JobStatus::Dead.as_str()))
+        .order_by_desc(C::UpdatedAt)
+        .limit(limit)
+        .all(db)
+        .await
+}
+
+/// Puts one of an authority's dead jobs back on the queue; false when there is no such dead
+/// job in this authority.
+pub async fn retry_dead_for(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    id: i64,
+) -> Result<bool, DbErr> {
+    let owned = Jobs::find_by_id(id)
+        .filter(C::TenantId.eq(tenant.0))
+        .one(db)
+        .await?
+        .is_some();
+    Ok(owned && retry_dead(db, id).await?)
 }
 
 /// Puts a dead job back on the queue with fresh attempts (an admin's decision).

@@ -62,11 +62,18 @@ pub async fn seed(
         .collect();
 
     let mut snapshots = 0;
-    for chunk in posts.chunks(CHUNK) {
+    for (c, chunk) in posts.chunks(CHUNK).enumerate() {
         let rows = chunk
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 let published = p.status == "published";
+                // A LinkedIn-like share URN, unique per post.
+                let urn = format!(
+                    "urn:li:share:{}",
+                    7_180_000_000_000_000_000u64 + (c * CHUNK + i) as u64
+                );
+                let url = format!("https://www.linkedin.com/feed/update/{urn}/");
                 vec![
                     Value::from(tid.0),
                     Value::from(p.ambassador),
@@ -76,26 +83,8 @@ pub async fn seed(
                     p.body.clone().into(),
                     Some(p.at).into(),
                     published.then_some(p.at).into(),
-                    published
-                        .then(|| {
-                            format!(
-                                "urn:li:share:{}",
-                                7_100_000_000_000_000_000u64
-                                    + p.at.timestamp() as u64
-                                    + p.ambassador as u64
-                            )
-                        })
-                        .into(),
-                    published
-                        .then(|| {
-                            format!(
-                                "https://www.linkedin.com/feed/update/urn:li:share:{}/",
-                                7_100_000_000_000_000_000u64
-                                    + p.at.timestamp() as u64
-                                    + p.ambassador as u64
-                            )
-                        })
-                        .into(),
+                    published.then_some(urn).into(),
+                    published.then_some(url).into(),
                     p.at.into(),
                     p.at.into(),
                 ]

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use amtfluencer_domain::permissions::Role;
+use amtfluencer_domain::permissions::{Permission, Role};
 use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts};
 
@@ -65,7 +65,11 @@ impl PageCtx {
         let base = format!("/t/{}/", member.tenant.slug);
         self.tenant_name = Some(member.tenant.name.clone());
         self.role_label = Some(self.t(role_key(member.role)));
-        self.nav = self.nav_items(&[(base, "nav-start")]);
+        let mut items = vec![(base.clone(), "nav-start")];
+        if member.can(Permission::ManageJobs) {
+            items.push((format!("{base}jobs"), "nav-jobs"));
+        }
+        self.nav = self.nav_items(&items);
         self
     }
 

@@ -19,6 +19,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::auth::router())
         .merge(pages::start::router())
+        .merge(pages::jobs::router())
         .merge(static_files::router())
         .fallback(errors::fallback)
         .layer(from_fn_with_state(state.clone(), session::layer))

@@ -1,4 +1,5 @@
 //! HTML pages, one module per area.
 
 pub mod auth;
+pub mod jobs;
 pub mod start;
