@@ -2,7 +2,7 @@
 // the axe accessibility check and screenshots at desktop and phone size.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import axe from 'axe-core';
@@ -29,13 +29,15 @@ export const PHONE = { width: 390, height: 844 };
 const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** The app's message catalogue (simple `key = value` lines of crates/app/locales/<lang>.ftl). */
+/** The app's message catalogues (simple `key = value` lines of crates/app/locales/<lang>/*.ftl). */
 export function messages(lang) {
-  const file = new URL(`../crates/app/locales/${lang}.ftl`, import.meta.url);
+  const dir = new URL(`../crates/app/locales/${lang}/`, import.meta.url);
   const map = {};
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const m = /^([A-Za-z0-9_-]+)\s*=\s*(.*)$/.exec(line);
-    if (m) map[m[1]] = m[2].trim();
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.ftl')).sort()) {
+    for (const line of readFileSync(new URL(name, dir), 'utf8').split('\n')) {
+      const m = /^([A-Za-z0-9_-]+)\s*=\s*(.*)$/.exec(line);
+      if (m) map[m[1]] = m[2].trim();
+    }
   }
   return map;
 }

@@ -30,6 +30,18 @@ pub struct Config {
     pub worker: bool,
     pub log_format: LogFormat,
     pub demo: bool,
+    /// SMTP server for mail, e.g. `smtps://user:pass@mail.example:465`; without it, mails are
+    /// written to `outbox_dir` for the operator to read.
+    pub smtp_url: Option<String>,
+    /// The sender of all mail.
+    pub mail_from: String,
+    pub outbox_dir: PathBuf,
+    /// The key that encrypts secrets at rest (32 bytes, hex); see `crate::crypto`.
+    pub secret_key: Option<[u8; 32]>,
+    /// Send `Strict-Transport-Security`; on by default when `base_url` is https.
+    pub hsts: bool,
+    /// How long audit-log entries are kept.
+    pub audit_retention_days: u32,
 }
 
 /// What the command line may override.
@@ -52,6 +64,12 @@ struct FileConfig {
     base_url: Option<String>,
     worker: Option<bool>,
     log_format: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    outbox_dir: Option<PathBuf>,
+    secret_key: Option<String>,
+    hsts: Option<bool>,
+    audit_retention_days: Option<u32>,
 }
 
 impl Config {
@@ -108,6 +126,34 @@ impl Config {
         url::Url::parse(&base_url)
             .with_context(|| format!("base URL {base_url:?} is not a valid URL"))?;
 
+        let smtp_url = var("SMTP_URL").or(file.smtp_url);
+        if let Some(u) = &smtp_url {
+            let parsed = url::Url::parse(u)
+                .map_err(|e| anyhow::anyhow!("SMTP URL {} is not a valid URL: {e}", mask_url(u)))?;
+            if !matches!(parsed.scheme(), "smtp" | "smtps") {
+                bail!(
+                    "SMTP URL {} must start with smtp:// or smtps://",
+                    mask_url(u)
+                );
+            }
+        }
+        let secret_key = match var("SECRET_KEY").or(file.secret_key) {
+            Some(hex_key) => Some(parse_key(&hex_key)?),
+            None => None,
+        };
+        let hsts = match var("HSTS") {
+            Some(v) => parse_bool("AMTFLUENCER_HSTS", &v)?,
+            None => file.hsts.unwrap_or(base_url.starts_with("https://")),
+        };
+        let audit_retention_days = match var("AUDIT_RETENTION_DAYS") {
+            Some(v) => v.parse().map_err(|_| {
+                anyhow::anyhow!(
+                    "AMTFLUENCER_AUDIT_RETENTION_DAYS must be a number of days, not {v:?}"
+                )
+            })?,
+            None => file.audit_retention_days.unwrap_or(730),
+        };
+
         Ok(Self {
             database_url,
             bind,
@@ -115,6 +161,17 @@ impl Config {
             worker,
             log_format,
             demo: overrides.demo,
+            smtp_url,
+            mail_from: var("MAIL_FROM")
+                .or(file.mail_from)
+                .unwrap_or_else(|| "Amtfluencer <amtfluencer@localhost>".to_owned()),
+            outbox_dir: var("OUTBOX_DIR")
+                .map(PathBuf::from)
+                .or(file.outbox_dir)
+                .unwrap_or_else(|| PathBuf::from("outbox")),
+            secret_key,
+            hsts,
+            audit_retention_days,
         })
     }
 
@@ -146,6 +203,19 @@ fn read_file(
         let msg = e.message().to_owned();
         anyhow::anyhow!("configuration file {} is invalid: {msg}", path.display())
     })
+}
+
+/// A 32-byte key written as 64 hex digits (`openssl rand -hex 32`).
+fn parse_key(text: &str) -> anyhow::Result<[u8; 32]> {
+    let bytes = hex::decode(text.trim())
+        .ok()
+        .filter(|b| b.len() == 32)
+        .ok_or_else(|| {
+            anyhow::anyhow!("AMTFLUENCER_SECRET_KEY must be 64 hex digits (create one with: openssl rand -hex 32)")
+        })?;
+    let mut key = [0u8; 32];
+    key.copy_from_slice(&bytes);
+    Ok(key)
 }
 
 fn parse_bool(name: &str, v: &str) -> anyhow::Result<bool> {
@@ -203,7 +273,27 @@ impl std::fmt::Display for Config {
         writeln!(f, "base_url     = {}", self.base_url)?;
         writeln!(f, "worker       = {}", self.worker)?;
         writeln!(f, "log_format   = {:?}", self.log_format)?;
-        write!(f, "demo         = {}", self.demo)
+        writeln!(f, "demo         = {}", self.demo)?;
+        match &self.smtp_url {
+            Some(u) => writeln!(f, "smtp_url     = {}", mask_url(u))?,
+            None => writeln!(
+                f,
+                "smtp_url     = (none: mails go to {})",
+                self.outbox_dir.display()
+            )?,
+        }
+        writeln!(f, "mail_from    = {}", self.mail_from)?;
+        writeln!(
+            f,
+            "secret_key   = {}",
+            if self.secret_key.is_some() {
+                "set"
+            } else {
+                "not set"
+            }
+        )?;
+        writeln!(f, "hsts         = {}", self.hsts)?;
+        write!(f, "audit_retention_days = {}", self.audit_retention_days)
     }
 }
 
@@ -296,6 +386,48 @@ mod tests {
         let o = Overrides::default();
         let e = load(&o, &[("AMTFLUENCER_WORKER", "vielleicht")]).unwrap_err();
         assert!(e.to_string().contains("AMTFLUENCER_WORKER"));
+    }
+
+    #[test]
+    fn the_secret_key_and_smtp_password_are_never_shown() {
+        let key = "ab".repeat(32);
+        let c = load(
+            &Overrides::default(),
+            &[
+                ("AMTFLUENCER_SECRET_KEY", key.as_str()),
+                (
+                    "AMTFLUENCER_SMTP_URL",
+                    "smtps://amt:postgeheim@mail.example:465",
+                ),
+            ],
+        )
+        .unwrap();
+        assert_eq!(c.secret_key, Some([0xab; 32]));
+        let shown = c.to_string();
+        assert!(
+            !shown.contains(&key) && !shown.contains("postgeheim"),
+            "{shown}"
+        );
+        let e = load(&Overrides::default(), &[("AMTFLUENCER_SECRET_KEY", "kurz")]).unwrap_err();
+        assert!(e.to_string().contains("64 hex digits"));
+        let e = load(
+            &Overrides::default(),
+            &[("AMTFLUENCER_SMTP_URL", "http://x")],
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("smtp://"));
+    }
+
+    #[test]
+    fn hsts_follows_the_public_address_unless_set() {
+        let c = load(
+            &Overrides::default(),
+            &[("AMTFLUENCER_BASE_URL", "https://a.example")],
+        )
+        .unwrap();
+        assert!(c.hsts);
+        let c = load(&Overrides::default(), &[]).unwrap();
+        assert!(!c.hsts);
     }
 
     #[test]

@@ -48,15 +48,31 @@ pub struct I18n {
     en: FluentBundle<FluentResource>,
 }
 
-pub const DE_FTL: &str = include_str!("../locales/de.ftl");
-pub const EN_FTL: &str = include_str!("../locales/en.ftl");
+/// The catalogue files, one per area, as (name, German, English).
+pub const CATALOGUES: &[(&str, &str, &str)] = &[
+    (
+        "main",
+        include_str!("../locales/de/main.ftl"),
+        include_str!("../locales/en/main.ftl"),
+    ),
+    (
+        "mail",
+        include_str!("../locales/de/mail.ftl"),
+        include_str!("../locales/en/mail.ftl"),
+    ),
+    (
+        "sso",
+        include_str!("../locales/de/sso.ftl"),
+        include_str!("../locales/en/sso.ftl"),
+    ),
+];
 
 impl I18n {
     /// Builds the catalogue; the files are part of the binary, so a broken one fails at start.
     pub fn load() -> anyhow::Result<Self> {
         Ok(Self {
-            de: bundle(DE_FTL, langid!("de"))?,
-            en: bundle(EN_FTL, langid!("en"))?,
+            de: bundle(CATALOGUES.iter().map(|c| c.1), langid!("de"))?,
+            en: bundle(CATALOGUES.iter().map(|c| c.2), langid!("en"))?,
         })
     }
 
@@ -93,17 +109,19 @@ impl I18n {
     }
 }
 
-fn bundle(
-    source: &str,
+fn bundle<'a>(
+    sources: impl Iterator<Item = &'a str>,
     id: unic_langid::LanguageIdentifier,
 ) -> anyhow::Result<FluentBundle<FluentResource>> {
-    let res = FluentResource::try_new(source.to_owned())
-        .map_err(|(_, errs)| anyhow::anyhow!("message catalogue {id} is invalid: {errs:?}"))?;
-    let mut b = FluentBundle::new_concurrent(vec![id]);
+    let mut b = FluentBundle::new_concurrent(vec![id.clone()]);
     // Unicode isolation marks around arguments would end up in HTML attributes and tests.
     b.set_use_isolating(false);
-    b.add_resource(res)
-        .map_err(|errs| anyhow::anyhow!("message catalogue has duplicate keys: {errs:?}"))?;
+    for source in sources {
+        let res = FluentResource::try_new(source.to_owned())
+            .map_err(|(_, errs)| anyhow::anyhow!("message catalogue {id} is invalid: {errs:?}"))?;
+        b.add_resource(res)
+            .map_err(|errs| anyhow::anyhow!("message catalogue has duplicate keys: {errs:?}"))?;
+    }
     Ok(b)
 }
 
@@ -119,11 +137,13 @@ mod tests {
     }
 
     #[test]
-    fn both_catalogues_have_the_same_keys() {
-        let (mut de, mut en) = (keys(DE_FTL), keys(EN_FTL));
-        de.sort();
-        en.sort();
-        assert_eq!(de, en);
+    fn both_languages_have_the_same_keys_in_every_catalogue() {
+        for (name, de, en) in CATALOGUES {
+            let (mut de, mut en) = (keys(de), keys(en));
+            de.sort();
+            en.sort();
+            assert_eq!(de, en, "catalogue {name}");
+        }
     }
 
     #[test]

@@ -5,11 +5,13 @@
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod crypto;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod i18n;
 pub mod jobs;
+pub mod mail;
 pub mod server;
 pub mod state;
 pub mod telemetry;

@@ -4,9 +4,11 @@
 //! transaction alike.
 
 pub mod audit;
+pub mod auth_tokens;
 pub mod bulk;
 pub mod entities;
 pub mod jobs;
+pub mod oidc;
 pub mod overview;
 pub mod sessions;
 pub mod tenants;

@@ -23,6 +23,7 @@ pub async fn create(db: &impl ConnectionTrait, new: NewTenant) -> Result<tenant:
         federal_state: Set(new.federal_state.as_str().to_owned()),
         time_zone: Set(new.time_zone),
         settings: Set("{}".to_owned()),
+        suspended_at: Set(None),
         created_at: Set(t),
         updated_at: Set(t),
         ..Default::default()

@@ -20,6 +20,8 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::auth::router())
         .merge(pages::start::router())
         .merge(pages::jobs::router())
+        .merge(pages::invite::router())
+        .merge(pages::sso::router())
         .merge(static_files::router())
         .fallback(errors::fallback)
         .layer(from_fn_with_state(state.clone(), session::layer))

@@ -9,5 +9,7 @@ mod cli;
 mod db_core;
 mod db_jobs;
 mod demo;
+mod mail;
 mod pages;
 mod queue;
+mod sso;

@@ -2,10 +2,14 @@
 //! The remaining tables are reached through sea-query statements in their db modules.
 
 pub mod audit_entry;
+pub mod auth_token;
 pub mod cohort;
 pub mod event;
+pub mod identity;
 pub mod job;
 pub mod membership;
+pub mod oidc_flow;
+pub mod oidc_provider;
 pub mod session;
 pub mod tenant;
 pub mod user;

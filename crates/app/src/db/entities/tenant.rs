@@ -13,6 +13,7 @@ pub struct Model {
     pub federal_state: String,
     pub time_zone: String,
     pub settings: String,
+    pub suspended_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

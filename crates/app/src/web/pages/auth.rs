@@ -33,6 +33,8 @@ struct LoginPage {
     next: String,
     error: Option<String>,
     notice: Option<String>,
+    /// Authorities offering single sign-on: (name, slug).
+    sso: Vec<(String, String)>,
 }
 
 #[derive(Deserialize)]
@@ -41,15 +43,21 @@ struct LoginQuery {
     bye: Option<String>,
 }
 
-async fn show_login(ctx: PageCtx, Query(q): Query<LoginQuery>) -> Response {
+async fn show_login(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Query(q): Query<LoginQuery>,
+) -> Result<Response, AppError> {
     let notice = q.bye.map(|_| ctx.t("logout-done"));
-    page(&LoginPage {
+    let sso = db::oidc::login_choices(&state.db).await?;
+    Ok(page(&LoginPage {
         email: String::new(),
         next: local_path(q.next.as_deref()),
         error: None,
         notice,
+        sso,
         ctx,
-    })
+    }))
 }
 
 #[derive(Deserialize)]
@@ -67,6 +75,7 @@ async fn login(
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let next = local_path(form.next.as_deref());
+    let sso = db::oidc::login_choices(&state.db).await?;
     let again = |ctx: PageCtx, key: &str| {
         let error = Some(ctx.t(key));
         let mut res = page(&LoginPage {
@@ -74,6 +83,7 @@ async fn login(
             next: next.clone(),
             error,
             notice: None,
+            sso: sso.clone(),
             ctx,
         });
         *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;

@@ -1,5 +1,7 @@
 //! HTML pages, one module per area.
 
 pub mod auth;
+pub mod invite;
 pub mod jobs;
+pub mod sso;
 pub mod start;

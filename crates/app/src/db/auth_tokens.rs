@@ -1,0 +1,1 @@
+//! Invitation and password-reset tokens: single use, expiring, stored hashed.

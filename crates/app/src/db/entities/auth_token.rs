@@ -1,0 +1,1 @@
+//! The `auth_token` entity (see the accounts migration).

@@ -1,0 +1,1 @@
+//! The `identity` entity (see the accounts migration).

@@ -1,0 +1,1 @@
+//! The `oidc_flow` entity (see the accounts migration).

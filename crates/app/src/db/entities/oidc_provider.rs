@@ -1,0 +1,1 @@
+//! The `oidc_provider` entity (see the accounts migration).

@@ -1,0 +1,1 @@
+//! Sending mail: SMTP when configured, otherwise an outbox folder the operator can read.
