@@ -48,7 +48,11 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
     let worker = if config.worker {
         crate::jobs::housekeeping::schedule_next(&db).await?;
-        let w = Worker::new(db.clone(), Registry::standard(), state.metrics.clone());
+        let w = Worker::new(
+            db.clone(),
+            Registry::standard(&config)?,
+            state.metrics.clone(),
+        );
         Some(tokio::spawn(w.run(stop_rx.clone())))
     } else {
         None

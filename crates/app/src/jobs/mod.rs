@@ -3,6 +3,7 @@
 //! share one queue. On shutdown the running job finishes before the worker stops.
 
 pub mod housekeeping;
+pub mod mail;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -15,6 +16,7 @@ use amtfluencer_domain::jobs::JobStatus;
 use sea_orm::DatabaseConnection;
 use tokio::sync::watch;
 
+use crate::config::Config;
 use crate::db::{self, entities::job};
 use crate::web::metrics::Metrics;
 
@@ -36,8 +38,8 @@ impl Registry {
     }
 
     /// The handlers of the product's own jobs.
-    pub fn standard() -> Self {
-        housekeeping::register(Self::default())
+    pub fn standard(config: &Config) -> anyhow::Result<Self> {
+        mail::register(housekeeping::register(Self::default()), config)
     }
 }
 

@@ -69,6 +69,12 @@ impl PageCtx {
         if member.can(Permission::ManageJobs) {
             items.push((format!("{base}jobs"), "nav-jobs"));
         }
+        if member.can(Permission::ManageSettings) {
+            items.push((format!("{base}settings/sso"), "nav-sso"));
+        }
+        if member.can(Permission::ManageProgramme) {
+            items.push((format!("{base}invitations"), "nav-invitations"));
+        }
         self.nav = self.nav_items(&items);
         self
     }
@@ -76,7 +82,10 @@ impl PageCtx {
     /// The operator's pages: the instance, not an authority.
     pub fn for_operator(mut self) -> Self {
         self.role_label = Some(self.t("role-operator"));
-        self.nav = self.nav_items(&[("/operator".to_owned(), "nav-tenants")]);
+        self.nav = self.nav_items(&[
+            ("/operator".to_owned(), "nav-tenants"),
+            ("/operator/outbox".to_owned(), "nav-outbox"),
+        ]);
         self
     }
 }
