@@ -24,6 +24,10 @@ pub struct FieldError {
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("the request body is too large")]
+    PayloadTooLarge,
     #[error("not found")]
     NotFound,
     #[error("not signed in")]
@@ -45,6 +49,8 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Forbidden | Self::CsrfRejected => StatusCode::FORBIDDEN,

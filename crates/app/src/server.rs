@@ -56,7 +56,11 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 
     let app = web::router(state);
     let mut http_stop = stop_rx.clone();
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+    let server = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
         let _ = http_stop.wait_for(|s| *s).await;
     });
     let signal = tokio::spawn(async move {

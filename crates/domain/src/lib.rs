@@ -7,4 +7,5 @@ pub mod jobs;
 pub mod permissions;
 pub mod programme;
 pub mod text_enum;
+pub mod throttle;
 pub mod types;

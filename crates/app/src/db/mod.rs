@@ -12,6 +12,7 @@ pub mod oidc;
 pub mod overview;
 pub mod sessions;
 pub mod tenants;
+pub mod throttle;
 pub mod users;
 
 use std::str::FromStr;

@@ -2,18 +2,24 @@
 //! whole route table.
 
 pub mod errors;
+pub mod extract;
 pub mod layout;
 pub mod metrics;
 pub mod ops;
 pub mod pages;
 pub mod render;
+pub mod security;
 pub mod session;
 pub mod static_files;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::middleware::from_fn_with_state;
 
 use crate::state::AppState;
+
+/// Forms and JSON bodies; uploads get their own, larger limit on their routes.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 pub fn router(state: AppState) -> Router {
     Router::new()
@@ -27,6 +33,8 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), session::layer))
         .layer(from_fn_with_state(state.clone(), errors::layer))
         .merge(ops::router())
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(from_fn_with_state(state.clone(), security::headers))
         .layer(from_fn_with_state(state.clone(), metrics::track))
         .with_state(state)
 }

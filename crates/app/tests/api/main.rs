@@ -12,4 +12,5 @@ mod demo;
 mod mail;
 mod pages;
 mod queue;
+mod security;
 mod sso;

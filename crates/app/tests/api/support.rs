@@ -127,6 +127,8 @@ pub struct TestApp {
     pub state: AppState,
     pub cookies: HashMap<String, String>,
     pub accept_language: Option<String>,
+    /// The client's address as the server sees it.
+    pub peer: Option<std::net::SocketAddr>,
 }
 
 pub struct Page {
@@ -134,9 +136,19 @@ pub struct Page {
     pub location: Option<String>,
     pub body: String,
     pub set_cookies: Vec<String>,
+    pub headers: axum::http::HeaderMap,
 }
 
 impl Page {
+    pub fn headers_retry_after(&self) -> Option<u64> {
+        self.headers
+            .get(header::RETRY_AFTER)?
+            .to_str()
+            .ok()?
+            .parse()
+            .ok()
+    }
+
     /// The CSRF token of the page's first form.
     pub fn csrf(&self) -> String {
         let marker = "name=\"csrf\" value=\"";
@@ -147,12 +159,18 @@ impl Page {
 
 impl TestApp {
     pub async fn with_db(tdb: TestDb) -> Self {
-        let state = AppState::new(tdb.db.clone(), test_config(&tdb.url)).unwrap();
+        let config = test_config(&tdb.url);
+        Self::with_config(tdb, config).await
+    }
+
+    pub async fn with_config(tdb: TestDb, config: Config) -> Self {
+        let state = AppState::new(tdb.db.clone(), config).unwrap();
         Self {
             tdb,
             state,
             cookies: HashMap::new(),
             accept_language: None,
+            peer: None,
         }
     }
 
@@ -166,11 +184,16 @@ impl TestApp {
         v
     }
 
-    pub async fn send(&mut self, req: Request<Body>) -> Page {
+    pub async fn send(&mut self, mut req: Request<Body>) -> Page {
+        if let Some(peer) = self.peer {
+            req.extensions_mut()
+                .insert(axum::extract::ConnectInfo(peer));
+        }
         let res = amtfluencer::web::router(self.state.clone())
             .oneshot(req)
             .await
             .unwrap();
+        let headers = res.headers().clone();
         let status = res.status();
         let location = res
             .headers()
@@ -197,6 +220,7 @@ impl TestApp {
             location,
             body: String::from_utf8_lossy(&bytes).into_owned(),
             set_cookies,
+            headers,
         }
     }
 
@@ -214,6 +238,11 @@ impl TestApp {
             b = b.header(header::ACCEPT_LANGUAGE, l);
         }
         b
+    }
+
+    /// Like `get`, named for tests that look at headers.
+    pub async fn get_full(&mut self, path: &str) -> Page {
+        self.get(path).await
     }
 
     pub async fn get(&mut self, path: &str) -> Page {
