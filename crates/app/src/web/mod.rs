@@ -1,6 +1,7 @@
 //! The web layer: HTML pages, health endpoints and (later) the JSON API. This file shows the
 //! whole route table.
 
+pub mod api;
 pub mod errors;
 pub mod extract;
 pub mod layout;
@@ -23,6 +24,8 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 pub fn router(state: AppState) -> Router {
     Router::new()
+        .merge(api::router())
+        .merge(pages::account::router())
         .merge(pages::auth::router())
         .merge(pages::start::router())
         .merge(pages::jobs::router())

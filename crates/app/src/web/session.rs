@@ -69,7 +69,13 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
         .as_ref()
         .map_or_else(|| anon.clone(), |v| v.session.csrf_token.clone());
 
-    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    // A bearer token is not sent by browsers on their own, so it needs no CSRF token.
+    let bearer = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("Bearer "));
+    if !bearer && !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         let (ok, rebuilt) = check_csrf(req, &expected, fresh && viewer.is_none()).await;
         let Some(rebuilt) = rebuilt else {
             return AppError::PayloadTooLarge.into_response();

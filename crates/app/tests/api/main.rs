@@ -5,6 +5,7 @@
 
 mod support;
 
+mod account;
 mod cli;
 mod db_core;
 mod db_jobs;

@@ -174,6 +174,13 @@ impl TestApp {
         }
     }
 
+    /// A second client (own cookie jar) on the same app and database.
+    pub async fn with_db_shared(other: &TestApp) -> SharedClient {
+        SharedClient {
+            state: other.state.clone(),
+        }
+    }
+
     /// The demo authority on every backend.
     pub async fn demo_all() -> Vec<Self> {
         let mut v = Vec::new();
@@ -250,6 +257,16 @@ impl TestApp {
         self.send(req).await
     }
 
+    /// An API call with an optional bearer token (and the jar's cookies, if any).
+    pub async fn api(&mut self, method: &str, path: &str, bearer: Option<&str>) -> Page {
+        let mut b = self.request(method, path);
+        if let Some(t) = bearer {
+            b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        let req = b.body(Body::empty()).unwrap();
+        self.send(req).await
+    }
+
     /// Posts a form as a browser would, without adding anything.
     pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
         let body = url::form_urlencoded::Serializer::new(String::new())
@@ -278,5 +295,33 @@ impl TestApp {
             &[("email", email), ("password", amtfluencer::demo::PASSWORD)],
         )
         .await
+    }
+}
+
+/// A client without a database of its own, for requests next to a `TestApp`.
+pub struct SharedClient {
+    state: AppState,
+}
+
+impl SharedClient {
+    pub async fn api(&mut self, method: &str, path: &str, bearer: Option<&str>) -> Page {
+        let mut b = Request::builder().method(method).uri(path);
+        if let Some(t) = bearer {
+            b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        let res = amtfluencer::web::router(self.state.clone())
+            .oneshot(b.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let headers = res.headers().clone();
+        let status = res.status();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Page {
+            status,
+            location: None,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            set_cookies: Vec::new(),
+            headers,
+        }
     }
 }

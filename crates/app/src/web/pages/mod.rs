@@ -1,5 +1,6 @@
 //! HTML pages, one module per area.
 
+pub mod account;
 pub mod auth;
 pub mod invite;
 pub mod jobs;
