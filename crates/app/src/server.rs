@@ -47,7 +47,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 
     let (stop_tx, stop_rx) = watch::channel(false);
     let worker = if config.worker {
-        crate::jobs::housekeeping::schedule_next(&db).await?;
+        crate::jobs::housekeeping::schedule_next(&db, config.audit_retention_days).await?;
         let w = Worker::new(db.clone(), Registry::standard(), state.metrics.clone());
         Some(tokio::spawn(w.run(stop_rx.clone())))
     } else {

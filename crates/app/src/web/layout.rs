@@ -66,6 +66,9 @@ impl PageCtx {
         self.tenant_name = Some(member.tenant.name.clone());
         self.role_label = Some(self.t(role_key(member.role)));
         let mut items = vec![(base.clone(), "nav-start")];
+        if member.can(Permission::ViewAuditLog) {
+            items.push((format!("{base}audit"), "nav-audit"));
+        }
         if member.can(Permission::ManageJobs) {
             items.push((format!("{base}jobs"), "nav-jobs"));
         }

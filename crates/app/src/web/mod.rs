@@ -26,6 +26,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api::router())
         .merge(pages::account::router())
+        .merge(pages::audit::router())
         .merge(pages::auth::router())
         .merge(pages::start::router())
         .merge(pages::jobs::router())

@@ -6,6 +6,7 @@
 mod support;
 
 mod account;
+mod audit;
 mod cli;
 mod db_core;
 mod db_jobs;

@@ -114,7 +114,9 @@ async fn login(
             if other.is_none() {
                 password::verify(form.password.clone(), None).await;
             }
-            throttle::note(&state.db, &form.email, &ip, None, "login.failed").await?;
+            // The account tried (if it exists) is recorded, so its authority sees the attempt.
+            let tried = other.map(|u| u.id);
+            throttle::note(&state.db, &form.email, &ip, tried, "login.failed").await?;
             return Ok(again(ctx, "login-failed"));
         }
     };
