@@ -36,6 +36,8 @@ pub enum AppError {
     Forbidden,
     #[error("the CSRF token is missing or wrong")]
     CsrfRejected,
+    #[error("the authority is suspended")]
+    Suspended,
     #[error("conflict: {0}")]
     Conflict(String),
     #[error("invalid input")]
@@ -53,7 +55,7 @@ impl AppError {
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::Forbidden | Self::CsrfRejected => StatusCode::FORBIDDEN,
+            Self::Forbidden | Self::CsrfRejected | Self::Suspended => StatusCode::FORBIDDEN,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Db(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -94,6 +96,7 @@ impl From<anyhow::Error> for AppError {
 pub struct ErrorInfo {
     pub status: StatusCode,
     pub csrf: bool,
+    pub suspended: bool,
     pub unauthorized: bool,
     pub details: Vec<FieldError>,
 }
@@ -103,6 +106,7 @@ impl axum::response::IntoResponse for AppError {
         self.log();
         let status = self.status();
         let csrf = matches!(self, Self::CsrfRejected);
+        let suspended = matches!(self, Self::Suspended);
         let details = match self {
             Self::Validation(errs) => errs,
             Self::Conflict(msg) => vec![FieldError {
@@ -114,6 +118,7 @@ impl axum::response::IntoResponse for AppError {
         let info = ErrorInfo {
             status,
             csrf,
+            suspended,
             unauthorized: status == StatusCode::UNAUTHORIZED,
             details,
         };

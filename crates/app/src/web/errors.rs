@@ -54,6 +54,9 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let (title, text) = match info.status {
         StatusCode::NOT_FOUND => ("error-404-title", "error-404-text"),
         StatusCode::FORBIDDEN if info.csrf => ("error-csrf-title", "error-csrf-text"),
+        StatusCode::FORBIDDEN if info.suspended => {
+            ("error-suspended-title", "error-suspended-text")
+        }
         StatusCode::FORBIDDEN => ("error-403-title", "error-403-text"),
         StatusCode::BAD_REQUEST => ("error-400-title", "error-400-text"),
         StatusCode::PAYLOAD_TOO_LARGE => ("error-413-title", "error-413-text"),

@@ -30,6 +30,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::auth::router())
         .merge(pages::start::router())
         .merge(pages::jobs::router())
+        .merge(pages::operator::router())
         .merge(pages::invite::router())
         .merge(pages::sso::router())
         .merge(static_files::router())

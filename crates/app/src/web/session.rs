@@ -198,6 +198,9 @@ impl FromRequestParts<AppState> for Member {
         let role = db::users::role_in(&state.db, TenantId(tenant.id), viewer.user.id)
             .await?
             .ok_or(AppError::NotFound)?;
+        if tenant.suspended_at.is_some() {
+            return Err(AppError::Suspended);
+        }
         Ok(Member {
             user: viewer.user,
             tenant,

@@ -12,6 +12,7 @@ mod db_core;
 mod db_jobs;
 mod demo;
 mod mail;
+mod operator;
 mod pages;
 mod queue;
 mod security;

@@ -5,5 +5,6 @@ pub mod audit;
 pub mod auth;
 pub mod invite;
 pub mod jobs;
+pub mod operator;
 pub mod sso;
 pub mod start;
