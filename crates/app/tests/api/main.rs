@@ -15,5 +15,6 @@ mod mail;
 mod operator;
 mod pages;
 mod queue;
+mod routes;
 mod security;
 mod sso;

@@ -267,6 +267,17 @@ impl TestApp {
         self.send(req).await
     }
 
+    /// An API call with the session cookie and the CSRF token from the account page.
+    pub async fn api_with_csrf(&mut self, method: &str, path: &str) -> Page {
+        let csrf = self.get("/account").await.csrf();
+        let req = self
+            .request(method, path)
+            .header("x-csrf-token", csrf)
+            .body(Body::empty())
+            .unwrap();
+        self.send(req).await
+    }
+
     /// Posts a form as a browser would, without adding anything.
     pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
         let body = url::form_urlencoded::Serializer::new(String::new())
