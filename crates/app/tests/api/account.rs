@@ -219,3 +219,47 @@ async fn a_bad_token_form_keeps_what_was_typed() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_language_is_changed_through_the_api_with_clear_errors() {
+    for mut app in TestApp::demo_all().await {
+        app.login("admin@musterstadt.example").await;
+        let secret = token_via_page(&mut app, "write").await;
+        let mut api = TestApp::with_db_shared(&app).await;
+        let ok = api
+            .json("PATCH", "/api/v1/me", &secret, r#"{"locale":"en"}"#)
+            .await;
+        assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+        assert!(ok.body.contains("\"locale\":\"en\""));
+        let bad = api
+            .json("PATCH", "/api/v1/me", &secret, r#"{"locale":"fr"}"#)
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            bad.body,
+            r#"{"errors":[{"detail":"must be de or en","field":"locale"}]}"#
+        );
+        let missing = api
+            .json("PATCH", "/api/v1/me", &secret, r#"{"sprache":"en"}"#)
+            .await;
+        assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(missing.body.contains("sprache"), "{}", missing.body);
+        let broken = api
+            .json("PATCH", "/api/v1/me", &secret, r#"{"locale":"#)
+            .await;
+        assert_eq!(broken.status, StatusCode::BAD_REQUEST);
+        assert!(
+            broken.body.starts_with(r#"{"errors":[{"detail":"#),
+            "{}",
+            broken.body
+        );
+        // The remembered language applies to pages without a language cookie.
+        app.cookies.remove("amtf_lang");
+        assert!(
+            app.get("/t/musterstadt/")
+                .await
+                .body
+                .contains("<html lang=\"en\">")
+        );
+    }
+}

@@ -315,13 +315,29 @@ pub struct SharedClient {
 }
 
 impl SharedClient {
+    /// A JSON request with a bearer token.
+    pub async fn json(&mut self, method: &str, path: &str, bearer: &str, body: &str) -> Page {
+        let req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::AUTHORIZATION, format!("Bearer {bearer}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_owned()))
+            .unwrap();
+        self.send(req).await
+    }
+
     pub async fn api(&mut self, method: &str, path: &str, bearer: Option<&str>) -> Page {
         let mut b = Request::builder().method(method).uri(path);
         if let Some(t) = bearer {
             b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
         }
+        self.send(b.body(Body::empty()).unwrap()).await
+    }
+
+    async fn send(&mut self, req: Request<Body>) -> Page {
         let res = amtfluencer::web::router(self.state.clone())
-            .oneshot(b.body(Body::empty()).unwrap())
+            .oneshot(req)
             .await
             .unwrap();
         let headers = res.headers().clone();

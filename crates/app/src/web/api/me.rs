@@ -12,10 +12,11 @@ use super::auth::ApiMember;
 use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::extract::Json as JsonBody;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/me", get(show_me))
+        .route("/api/v1/me", get(show_me).patch(update_me))
         .route("/api/v1/tokens", get(list_tokens))
         .route("/api/v1/tokens/{id}", delete(revoke_token))
 }
@@ -32,6 +33,16 @@ pub struct Me {
     pub role: String,
     /// read or write.
     pub scope: String,
+    /// The interface language: de or en.
+    pub locale: String,
+}
+
+/// What a person may change about themselves.
+#[derive(serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeChanges {
+    /// de or en.
+    pub locale: String,
 }
 
 #[utoipa::path(get, path = "/api/v1/me", tag = "account",
@@ -45,7 +56,35 @@ pub async fn show_me(api: ApiMember) -> Json<Me> {
         authority_name: api.member.tenant.name.clone(),
         role: api.member.role.as_str().to_owned(),
         scope: api.scope.as_str().to_owned(),
+        locale: api
+            .member
+            .user
+            .locale
+            .clone()
+            .unwrap_or_else(|| "de".to_owned()),
     })
+}
+
+#[utoipa::path(patch, path = "/api/v1/me", tag = "account", request_body = MeChanges,
+    responses((status = 200, body = Me), (status = 422, body = super::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn update_me(
+    State(state): State<AppState>,
+    mut api: ApiMember,
+    JsonBody(changes): JsonBody<MeChanges>,
+) -> Result<Json<Me>, AppError> {
+    api.require_write()?;
+    let Some(lang) =
+        crate::i18n::Lang::parse(&changes.locale).filter(|l| l.code() == changes.locale)
+    else {
+        return Err(AppError::Validation(vec![crate::error::FieldError {
+            field: Some("locale".to_owned()),
+            detail: "must be de or en".to_owned(),
+        }]));
+    };
+    db::users::set_locale(&state.db, api.member.user.id, lang.code()).await?;
+    api.member.user.locale = Some(lang.code().to_owned());
+    Ok(show_me(api).await)
 }
 
 /// A personal token as listed (never the secret).

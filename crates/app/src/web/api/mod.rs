@@ -19,8 +19,8 @@ use crate::state::AppState;
         version = "1",
         description = "The JSON API of Amtfluencer. Errors are `{\"errors\":[{\"detail\":…,\"field\":…}]}`."
     ),
-    paths(me::show_me, me::list_tokens, me::revoke_token),
-    components(schemas(me::Me, me::TokenInfo, ErrorBody, ErrorItem)),
+    paths(me::show_me, me::update_me, me::list_tokens, me::revoke_token),
+    components(schemas(me::Me, me::MeChanges, me::TokenInfo, ErrorBody, ErrorItem)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

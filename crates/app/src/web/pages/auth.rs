@@ -160,8 +160,16 @@ struct LangForm {
     back: Option<String>,
 }
 
-async fn switch_lang(State(state): State<AppState>, Form(form): Form<LangForm>) -> Response {
+async fn switch_lang(
+    State(state): State<AppState>,
+    viewer: Option<Viewer>,
+    Form(form): Form<LangForm>,
+) -> Result<Response, AppError> {
     let lang = Lang::parse(&form.lang).unwrap_or_default();
+    // Signed in, the choice follows the person to other devices.
+    if let Some(v) = viewer {
+        db::users::set_locale(&state.db, v.user.id, lang.code()).await?;
+    }
     let cookie = set_cookie(
         LANG_COOKIE,
         lang.code(),
@@ -169,5 +177,5 @@ async fn switch_lang(State(state): State<AppState>, Form(form): Form<LangForm>) 
         state.secure_cookies(),
     );
     let back = local_path(form.back.as_deref());
-    ([(header::SET_COOKIE, cookie)], Redirect::to(&back)).into_response()
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&back)).into_response())
 }
