@@ -47,11 +47,9 @@ pub fn distribution<'a>(
 
 /// Share in percent, rounded; 0 for an empty whole.
 pub fn percent(part: usize, whole: usize) -> u32 {
-    if whole == 0 {
-        0
-    } else {
-        u32::try_from((part * 100 + whole / 2) / whole).unwrap_or(100)
-    }
+    (part * 100 + whole / 2)
+        .checked_div(whole)
+        .map_or(0, |p| u32::try_from(p).unwrap_or(100))
 }
 
 #[cfg(test)]
