@@ -3,6 +3,7 @@
 //! functions taking `&impl ConnectionTrait`, so that they work on the pool and in a
 //! transaction alike.
 
+pub mod ambassadors;
 pub mod api_tokens;
 pub mod audit;
 pub mod auth_tokens;

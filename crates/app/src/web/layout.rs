@@ -25,6 +25,7 @@ pub struct PageCtx {
     pub path: String,
     pub user_name: Option<String>,
     pub tenant_name: Option<String>,
+    pub tenant_slug: Option<String>,
     pub role_label: Option<String>,
     pub nav: Vec<NavItem>,
 }
@@ -64,8 +65,15 @@ impl PageCtx {
     pub fn for_member(mut self, member: &Member) -> Self {
         let base = format!("/t/{}/", member.tenant.slug);
         self.tenant_name = Some(member.tenant.name.clone());
+        self.tenant_slug = Some(member.tenant.slug.clone());
         self.role_label = Some(self.t(role_key(member.role)));
         let mut items = vec![(base.clone(), "nav-start")];
+        if member.can(Permission::ViewPeople) {
+            items.push((format!("{base}people"), "nav-people"));
+        }
+        if member.can(Permission::EditOwnProfile) {
+            items.push((format!("{base}me"), "nav-me"));
+        }
         if member.can(Permission::ViewAuditLog) {
             items.push((format!("{base}audit"), "nav-audit"));
         }
@@ -74,6 +82,11 @@ impl PageCtx {
         }
         self.nav = self.nav_items(&items);
         self
+    }
+
+    /// The authority's slug on its pages (empty elsewhere).
+    pub fn tenant_slug(&self) -> &str {
+        self.tenant_slug.as_deref().unwrap_or("")
     }
 
     /// The operator's pages: the instance, not an authority.
@@ -132,6 +145,7 @@ impl PageCtx {
             path: parts.uri.path().to_owned(),
             user_name: viewer.map(|v| v.user.display_name.clone()),
             tenant_name: None,
+            tenant_slug: None,
             role_label: None,
             nav: Vec::new(),
         };

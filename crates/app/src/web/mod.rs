@@ -31,6 +31,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::start::router())
         .merge(pages::jobs::router())
         .merge(pages::operator::router())
+        .merge(pages::people::router())
         .merge(pages::invite::router())
         .merge(pages::sso::router())
         .merge(static_files::router())

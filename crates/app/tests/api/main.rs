@@ -14,6 +14,7 @@ mod demo;
 mod mail;
 mod operator;
 mod pages;
+mod people;
 mod queue;
 mod routes;
 mod security;

@@ -6,5 +6,6 @@ pub mod auth;
 pub mod invite;
 pub mod jobs;
 pub mod operator;
+pub mod people;
 pub mod sso;
 pub mod start;
