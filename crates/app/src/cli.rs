@@ -70,6 +70,9 @@ pub enum Command {
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Personal API tokens for scripts and integrations.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Write an online, consistent copy of the SQLite database.
     Backup {
         /// The file to write (must not exist).
@@ -117,6 +120,28 @@ pub enum UserCommand {
         /// and printed once.
         #[arg(long)]
         password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TokenCommand {
+    /// Create a personal API token for a member of an authority and print it (once).
+    Create {
+        /// The authority's slug.
+        #[arg(long)]
+        tenant: String,
+        /// The member's email address.
+        #[arg(long)]
+        email: String,
+        /// read (default) or write.
+        #[arg(long, default_value = "read")]
+        scope: String,
+        /// Validity in days (1 to 365).
+        #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(i64).range(1..=365))]
+        days: i64,
+        /// A name to recognise the token by.
+        #[arg(long, default_value = "Kommandozeile")]
+        name: String,
     },
 }
 
@@ -221,6 +246,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             )
             .await
         }
+        Command::Token(TokenCommand::Create {
+            tenant,
+            email,
+            scope,
+            days,
+            name,
+        }) => create_token(&config, &tenant, &email, &scope, days, &name).await,
         Command::Backup { to } => {
             let db = open(&config).await?;
             db::backup_sqlite(&db, &to).await?;
@@ -311,5 +343,54 @@ async fn create_user(
     if generated {
         println!("Initial password (shown once): {password}");
     }
+    Ok(())
+}
+
+async fn create_token(
+    config: &Config,
+    slug: &str,
+    email: &str,
+    scope: &str,
+    days: i64,
+    name: &str,
+) -> anyhow::Result<()> {
+    let email = Email::parse(email).map_err(|e| anyhow::anyhow!("--email {e}"))?;
+    let scope: db::api_tokens::Scope = scope
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--scope {scope:?} is unknown: use read or write"))?;
+    let name = required_text(name, 80).map_err(|e| anyhow::anyhow!("--name {e}"))?;
+    let db = open(config).await?;
+    let tenant = db::tenants::by_slug(&db, slug)
+        .await?
+        .with_context(|| format!("there is no authority with the slug {slug}"))?;
+    let user = db::users::by_email(&db, &email)
+        .await?
+        .with_context(|| format!("there is no user with the email {email}"))?;
+    if db::users::role_in(&db, TenantId(tenant.id), user.id)
+        .await?
+        .is_none()
+    {
+        bail!("{email} is not a member of {slug}");
+    }
+    let (secret, token) = db::api_tokens::create(
+        &db,
+        TenantId(tenant.id),
+        db::api_tokens::NewToken {
+            user_id: user.id,
+            name: &name,
+            scope,
+            valid_for: chrono::Duration::days(days),
+        },
+    )
+    .await?;
+    db::audit::record(&db, Some(TenantId(tenant.id)), db::audit::Entry {
+        actor_user_id: Some(user.id),
+        action: "api_token.created",
+        object_type: "api_token",
+        object_id: Some(token.id.to_string()),
+        details: serde_json::json!({ "name": name, "scope": scope.as_str(), "days": days, "via": "cli" }),
+    })
+    .await?;
+    println!("{secret}");
     Ok(())
 }

@@ -24,6 +24,10 @@ pub struct FieldError {
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("the request body is too large")]
+    PayloadTooLarge,
     #[error("not found")]
     NotFound,
     #[error("not signed in")]
@@ -32,6 +36,8 @@ pub enum AppError {
     Forbidden,
     #[error("the CSRF token is missing or wrong")]
     CsrfRejected,
+    #[error("the authority is suspended")]
+    Suspended,
     #[error("conflict: {0}")]
     Conflict(String),
     #[error("invalid input")]
@@ -45,9 +51,11 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::Forbidden | Self::CsrfRejected => StatusCode::FORBIDDEN,
+            Self::Forbidden | Self::CsrfRejected | Self::Suspended => StatusCode::FORBIDDEN,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Db(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -88,6 +96,7 @@ impl From<anyhow::Error> for AppError {
 pub struct ErrorInfo {
     pub status: StatusCode,
     pub csrf: bool,
+    pub suspended: bool,
     pub unauthorized: bool,
     pub details: Vec<FieldError>,
 }
@@ -97,6 +106,7 @@ impl axum::response::IntoResponse for AppError {
         self.log();
         let status = self.status();
         let csrf = matches!(self, Self::CsrfRejected);
+        let suspended = matches!(self, Self::Suspended);
         let details = match self {
             Self::Validation(errs) => errs,
             Self::Conflict(msg) => vec![FieldError {
@@ -108,6 +118,7 @@ impl axum::response::IntoResponse for AppError {
         let info = ErrorInfo {
             status,
             csrf,
+            suspended,
             unauthorized: status == StatusCode::UNAUTHORIZED,
             details,
         };

@@ -65,6 +65,16 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/de/sso.ftl"),
         include_str!("../locales/en/sso.ftl"),
     ),
+    (
+        "cohorts",
+        include_str!("../locales/de/cohorts.ftl"),
+        include_str!("../locales/en/cohorts.ftl"),
+    ),
+    (
+        "recruitment",
+        include_str!("../locales/de/recruitment.ftl"),
+        include_str!("../locales/en/recruitment.ftl"),
+    ),
 ];
 
 impl I18n {

@@ -47,7 +47,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 
     let (stop_tx, stop_rx) = watch::channel(false);
     let worker = if config.worker {
-        crate::jobs::housekeeping::schedule_next(&db).await?;
+        crate::jobs::housekeeping::schedule_next(&db, config.audit_retention_days).await?;
         let w = Worker::new(
             db.clone(),
             Registry::standard(&config)?,
@@ -60,7 +60,11 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 
     let app = web::router(state);
     let mut http_stop = stop_rx.clone();
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+    let server = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
         let _ = http_stop.wait_for(|s| *s).await;
     });
     let signal = tokio::spawn(async move {

@@ -4,7 +4,10 @@
 //! parses input into these types at the edge and asks these rules before it writes.
 
 pub mod jobs;
+pub mod onboarding;
 pub mod permissions;
 pub mod programme;
+pub mod recruitment;
 pub mod text_enum;
+pub mod throttle;
 pub mod types;

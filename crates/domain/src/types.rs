@@ -12,6 +12,8 @@ pub enum ParseError {
     Empty,
     #[error("is too long (at most {0} characters)")]
     TooLong(usize),
+    #[error("is not a LinkedIn profile address like https://www.linkedin.com/in/name")]
+    LinkedIn,
 }
 
 /// An email address, trimmed and lowercased so that it identifies one person.
@@ -75,6 +77,46 @@ impl Slug {
 impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// A LinkedIn member profile address, normalised to `https://www.linkedin.com/in/<name>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkedInUrl(String);
+
+impl LinkedInUrl {
+    pub fn parse(input: &str) -> Result<Self, ParseError> {
+        let s = input.trim();
+        let rest = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))
+            .unwrap_or(s);
+        let (host, path) = rest.split_once('/').ok_or(ParseError::LinkedIn)?;
+        let host = host.to_ascii_lowercase();
+        let host_ok = host == "linkedin.com"
+            || (host.ends_with(".linkedin.com")
+                && host.len() <= "www.linkedin.com".len()
+                && host[..host.len() - ".linkedin.com".len()]
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase()));
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let name = path
+            .strip_prefix("in/")
+            .map(|n| n.trim_end_matches('/'))
+            .ok_or(ParseError::LinkedIn)?;
+        let name_ok = (3..=100).contains(&name.chars().count())
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '%');
+        if host_ok && name_ok {
+            Ok(Self(format!("https://www.linkedin.com/in/{name}")))
+        } else {
+            Err(ParseError::LinkedIn)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -161,6 +203,34 @@ mod tests {
             "",
         ] {
             assert!(Slug::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_linkedin_profile_address_is_normalised() {
+        for ok in [
+            "https://www.linkedin.com/in/katharina-brenner/",
+            "linkedin.com/in/katharina-brenner",
+            "https://de.linkedin.com/in/katharina-brenner?utm_source=x",
+        ] {
+            assert_eq!(
+                LinkedInUrl::parse(ok).unwrap().as_str(),
+                "https://www.linkedin.com/in/katharina-brenner",
+                "{ok}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_addresses_are_not_linkedin_profiles() {
+        for bad in [
+            "https://www.linkedin.com/company/stadt-musterstadt",
+            "https://evil.example/in/katharina",
+            "https://linkedin.com.evil.example/in/katharina",
+            "https://www.linkedin.com/in/",
+            "katharina",
+        ] {
+            assert_eq!(LinkedInUrl::parse(bad), Err(ParseError::LinkedIn), "{bad}");
         }
     }
 

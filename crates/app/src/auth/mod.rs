@@ -2,4 +2,5 @@
 
 pub mod oidc;
 pub mod password;
+pub mod throttle;
 pub mod tokens;

@@ -3,6 +3,8 @@
 //! functions taking `&impl ConnectionTrait`, so that they work on the pool and in a
 //! transaction alike.
 
+pub mod ambassadors;
+pub mod api_tokens;
 pub mod audit;
 pub mod auth_tokens;
 pub mod bulk;
@@ -12,6 +14,7 @@ pub mod oidc;
 pub mod overview;
 pub mod sessions;
 pub mod tenants;
+pub mod throttle;
 pub mod users;
 
 use std::str::FromStr;

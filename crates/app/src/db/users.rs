@@ -97,3 +97,19 @@ pub async fn memberships_of(
         .filter_map(|(m, t)| Some((t?, m.role.parse().ok()?)))
         .collect())
 }
+
+/// Remembers the person's interface language (`de` or `en`).
+pub async fn set_locale(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    locale: &str,
+) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    Users::update_many()
+        .col_expr(C::Locale, Expr::value(locale))
+        .col_expr(C::UpdatedAt, Expr::value(now()))
+        .filter(C::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,4 +1,6 @@
-//! Housekeeping: expired sessions and old finished jobs are removed every hour.
+//! Housekeeping, every hour: expired sessions, old finished jobs, old login attempts, spent or
+//! expired invitation and reset tokens, and audit-log entries past the retention period are
+//! removed.
 
 use chrono::Timelike;
 use sea_orm::DatabaseConnection;
@@ -11,13 +13,21 @@ pub const KIND: &str = "housekeeping";
 struct Housekeeping;
 
 impl JobHandler for Housekeeping {
-    fn run<'a>(&'a self, db: &'a DatabaseConnection, _job: &'a job::Model) -> JobFuture<'a> {
+    fn run<'a>(&'a self, db: &'a DatabaseConnection, job: &'a job::Model) -> JobFuture<'a> {
         Box::pin(async move {
+            let retention = serde_json::from_str::<serde_json::Value>(&job.payload)?
+                .get("audit_retention_days")
+                .and_then(serde_json::Value::as_u64)
+                .and_then(|d| u32::try_from(d).ok())
+                .unwrap_or(DEFAULT_RETENTION_DAYS);
             let sessions = db::sessions::purge_expired(db).await?;
             let jobs = db::jobs::purge_done(db, chrono::Duration::days(7)).await?;
-            tracing::info!(sessions, jobs, "housekeeping done");
+            let attempts = db::throttle::purge_old(db).await?;
+            let tokens = db::auth_tokens::purge_expired(db).await?;
+            let audit = db::audit::purge_older_than(db, retention).await?;
+            tracing::info!(sessions, jobs, attempts, tokens, audit, "housekeeping done");
             // The next run, once per hour; the key keeps several instances from doubling it.
-            schedule_next(db).await?;
+            schedule_next(db, retention).await?;
             Ok(())
         })
     }
@@ -27,15 +37,23 @@ pub fn register(r: Registry) -> Registry {
     r.with(KIND, Housekeeping)
 }
 
+const DEFAULT_RETENTION_DAYS: u32 = 730;
+
 /// Enqueues the next hourly run (idempotent per hour).
-pub async fn schedule_next(db: &DatabaseConnection) -> anyhow::Result<()> {
+pub async fn schedule_next(
+    db: &DatabaseConnection,
+    audit_retention_days: u32,
+) -> anyhow::Result<()> {
     let next = db::now() + chrono::Duration::hours(1);
     let next = next
         .with_minute(0)
         .and_then(|t| t.with_second(0))
         .and_then(|t| t.with_nanosecond(0))
         .unwrap_or(next);
-    let mut job = NewJob::new(KIND, serde_json::json!({}));
+    let mut job = NewJob::new(
+        KIND,
+        serde_json::json!({ "audit_retention_days": audit_retention_days }),
+    );
     job.run_at = Some(next);
     job.idempotency_key = Some(format!("{KIND}:{}", next.format("%Y-%m-%dT%H")));
     db::jobs::enqueue(db, job).await?;

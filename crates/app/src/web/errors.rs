@@ -54,7 +54,12 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let (title, text) = match info.status {
         StatusCode::NOT_FOUND => ("error-404-title", "error-404-text"),
         StatusCode::FORBIDDEN if info.csrf => ("error-csrf-title", "error-csrf-text"),
+        StatusCode::FORBIDDEN if info.suspended => {
+            ("error-suspended-title", "error-suspended-text")
+        }
         StatusCode::FORBIDDEN => ("error-403-title", "error-403-text"),
+        StatusCode::BAD_REQUEST => ("error-400-title", "error-400-text"),
+        StatusCode::PAYLOAD_TOO_LARGE => ("error-413-title", "error-413-text"),
         StatusCode::CONFLICT => ("error-409-title", ""),
         StatusCode::UNPROCESSABLE_ENTITY => ("error-422-title", ""),
         _ => ("error-500-title", "error-500-text"),
@@ -66,7 +71,17 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         } else {
             ctx.t(text)
         },
-        details: info.details.iter().map(|d| d.detail.clone()).collect(),
+        // Named fields in the user's language; the parser's own words only without a field.
+        details: info
+            .details
+            .iter()
+            .map(|d| match &d.field {
+                Some(f) if info.status == StatusCode::UNPROCESSABLE_ENTITY => {
+                    ctx.t1("error-field", "field", f)
+                }
+                _ => d.detail.clone(),
+            })
+            .collect(),
         ctx,
     };
     let mut out = render::page(&page);
@@ -84,6 +99,7 @@ fn api_error(info: &ErrorInfo) -> Response {
         StatusCode::UNAUTHORIZED => "not signed in",
         StatusCode::FORBIDDEN if info.csrf => "the CSRF token is missing or wrong",
         StatusCode::FORBIDDEN => "forbidden",
+        StatusCode::PAYLOAD_TOO_LARGE => "the request body is too large",
         s if s.is_server_error() => "internal error",
         _ => "invalid request",
     };

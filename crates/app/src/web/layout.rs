@@ -12,6 +12,22 @@ use crate::state::AppState;
 use crate::tenancy::Member;
 use crate::web::session::{CsrfToken, LANG_COOKIE, Viewer, cookie};
 
+/// An authority's navigation in display order: who sees the entry, its path below
+/// `/t/{slug}/`, its message key. Entries a role may not use are not shown at all.
+const MEMBER_NAV: &[(Permission, &str, &str)] = &[
+    (Permission::ViewStart, "", "nav-start"),
+    (Permission::ViewPeople, "people", "nav-people"),
+    (Permission::EditOwnProfile, "me", "nav-me"),
+    (
+        Permission::ManageProgramme,
+        "invitations",
+        "nav-invitations",
+    ),
+    (Permission::ViewAuditLog, "audit", "nav-audit"),
+    (Permission::ManageJobs, "jobs", "nav-jobs"),
+    (Permission::ManageSettings, "settings/sso", "nav-sso"),
+];
+
 pub struct NavItem {
     pub href: String,
     pub label: String,
@@ -25,6 +41,7 @@ pub struct PageCtx {
     pub path: String,
     pub user_name: Option<String>,
     pub tenant_name: Option<String>,
+    pub tenant_slug: Option<String>,
     pub role_label: Option<String>,
     pub nav: Vec<NavItem>,
 }
@@ -64,19 +81,20 @@ impl PageCtx {
     pub fn for_member(mut self, member: &Member) -> Self {
         let base = format!("/t/{}/", member.tenant.slug);
         self.tenant_name = Some(member.tenant.name.clone());
+        self.tenant_slug = Some(member.tenant.slug.clone());
         self.role_label = Some(self.t(role_key(member.role)));
-        let mut items = vec![(base.clone(), "nav-start")];
-        if member.can(Permission::ManageJobs) {
-            items.push((format!("{base}jobs"), "nav-jobs"));
-        }
-        if member.can(Permission::ManageSettings) {
-            items.push((format!("{base}settings/sso"), "nav-sso"));
-        }
-        if member.can(Permission::ManageProgramme) {
-            items.push((format!("{base}invitations"), "nav-invitations"));
-        }
+        let items: Vec<(String, &str)> = MEMBER_NAV
+            .iter()
+            .filter(|(p, _, _)| member.can(*p))
+            .map(|(_, path, key)| (format!("{base}{path}"), *key))
+            .collect();
         self.nav = self.nav_items(&items);
         self
+    }
+
+    /// The authority's slug on its pages (empty elsewhere).
+    pub fn tenant_slug(&self) -> &str {
+        self.tenant_slug.as_deref().unwrap_or("")
     }
 
     /// The operator's pages: the instance, not an authority.
@@ -138,6 +156,7 @@ impl PageCtx {
             path: parts.uri.path().to_owned(),
             user_name: viewer.map(|v| v.user.display_name.clone()),
             tenant_name: None,
+            tenant_slug: None,
             role_label: None,
             nav: Vec::new(),
         };

@@ -1,25 +1,37 @@
 //! The web layer: HTML pages, health endpoints and (later) the JSON API. This file shows the
 //! whole route table.
 
+pub mod api;
 pub mod errors;
+pub mod extract;
 pub mod layout;
 pub mod metrics;
 pub mod ops;
 pub mod pages;
 pub mod render;
+pub mod security;
 pub mod session;
 pub mod static_files;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::middleware::from_fn_with_state;
 
 use crate::state::AppState;
 
+/// Forms and JSON bodies; uploads get their own, larger limit on their routes.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
 pub fn router(state: AppState) -> Router {
     Router::new()
+        .merge(api::router())
+        .merge(pages::account::router())
+        .merge(pages::audit::router())
         .merge(pages::auth::router())
         .merge(pages::start::router())
         .merge(pages::jobs::router())
+        .merge(pages::operator::router())
+        .merge(pages::people::router())
         .merge(pages::invite::router())
         .merge(pages::sso::router())
         .merge(static_files::router())
@@ -27,6 +39,8 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), session::layer))
         .layer(from_fn_with_state(state.clone(), errors::layer))
         .merge(ops::router())
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(from_fn_with_state(state.clone(), security::headers))
         .layer(from_fn_with_state(state.clone(), metrics::track))
         .with_state(state)
 }

@@ -21,7 +21,6 @@ use crate::tenancy::{Member, TenantId};
 pub const SESSION_COOKIE: &str = "amtf_session";
 pub const CSRF_COOKIE: &str = "amtf_csrf";
 pub const LANG_COOKIE: &str = "amtf_lang";
-const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 
 /// The signed-in user of this request.
 #[derive(Debug, Clone)]
@@ -70,8 +69,17 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
         .as_ref()
         .map_or_else(|| anon.clone(), |v| v.session.csrf_token.clone());
 
-    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    // A bearer token is not sent by browsers on their own, so it needs no CSRF token.
+    let bearer = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("Bearer "));
+    if !bearer && !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         let (ok, rebuilt) = check_csrf(req, &expected, fresh && viewer.is_none()).await;
+        let Some(rebuilt) = rebuilt else {
+            return AppError::PayloadTooLarge.into_response();
+        };
         req = rebuilt;
         if !ok {
             let mut res = AppError::CsrfRejected.into_response();
@@ -121,15 +129,15 @@ async fn load_viewer(state: &AppState, headers: &HeaderMap) -> Result<Option<Vie
 }
 
 /// Checks the token from the header or, for form posts, from the `csrf` field; gives the
-/// request back with its body intact.
-async fn check_csrf(req: Request, expected: &str, no_cookie: bool) -> (bool, Request) {
+/// request back with its body intact, or `None` when the body is larger than a form may be.
+async fn check_csrf(req: Request, expected: &str, no_cookie: bool) -> (bool, Option<Request>) {
     if let Some(h) = req
         .headers()
         .get("x-csrf-token")
         .and_then(|v| v.to_str().ok())
     {
         let ok = !no_cookie && constant_time_eq(h, expected);
-        return (ok, req);
+        return (ok, Some(req));
     }
     let is_form = req
         .headers()
@@ -137,15 +145,17 @@ async fn check_csrf(req: Request, expected: &str, no_cookie: bool) -> (bool, Req
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
     if !is_form {
-        return (false, req);
+        return (false, Some(req));
     }
     let (parts, body) = req.into_parts();
-    let bytes = to_bytes(body, MAX_FORM_BYTES).await.unwrap_or_default();
+    let Ok(bytes) = to_bytes(body, crate::web::MAX_BODY_BYTES).await else {
+        return (false, None);
+    };
     let ok = !no_cookie
         && url::form_urlencoded::parse(&bytes)
             .find(|(k, _)| k == "csrf")
             .is_some_and(|(_, v)| constant_time_eq(&v, expected));
-    (ok, Request::from_parts(parts, Body::from(bytes)))
+    (ok, Some(Request::from_parts(parts, Body::from(bytes))))
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Viewer {
@@ -188,6 +198,9 @@ impl FromRequestParts<AppState> for Member {
         let role = db::users::role_in(&state.db, TenantId(tenant.id), viewer.user.id)
             .await?
             .ok_or(AppError::NotFound)?;
+        if tenant.suspended_at.is_some() {
+            return Err(AppError::Suspended);
+        }
         Ok(Member {
             user: viewer.user,
             tenant,

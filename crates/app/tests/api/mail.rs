@@ -142,6 +142,7 @@ pub fn app_with(tdb: TestDb, smtp: Option<&str>, outbox: &std::path::Path) -> Te
         tdb,
         cookies: HashMap::new(),
         accept_language: None,
+        peer: None,
     }
 }
 

@@ -5,11 +5,17 @@
 
 mod support;
 
+mod account;
+mod audit;
 mod cli;
 mod db_core;
 mod db_jobs;
 mod demo;
 mod mail;
+mod operator;
 mod pages;
+mod people;
 mod queue;
+mod routes;
+mod security;
 mod sso;

@@ -127,6 +127,8 @@ pub struct TestApp {
     pub state: AppState,
     pub cookies: HashMap<String, String>,
     pub accept_language: Option<String>,
+    /// The client's address as the server sees it.
+    pub peer: Option<std::net::SocketAddr>,
 }
 
 pub struct Page {
@@ -134,9 +136,19 @@ pub struct Page {
     pub location: Option<String>,
     pub body: String,
     pub set_cookies: Vec<String>,
+    pub headers: axum::http::HeaderMap,
 }
 
 impl Page {
+    pub fn headers_retry_after(&self) -> Option<u64> {
+        self.headers
+            .get(header::RETRY_AFTER)?
+            .to_str()
+            .ok()?
+            .parse()
+            .ok()
+    }
+
     /// The CSRF token of the page's first form.
     pub fn csrf(&self) -> String {
         let marker = "name=\"csrf\" value=\"";
@@ -147,12 +159,25 @@ impl Page {
 
 impl TestApp {
     pub async fn with_db(tdb: TestDb) -> Self {
-        let state = AppState::new(tdb.db.clone(), test_config(&tdb.url)).unwrap();
+        let config = test_config(&tdb.url);
+        Self::with_config(tdb, config).await
+    }
+
+    pub async fn with_config(tdb: TestDb, config: Config) -> Self {
+        let state = AppState::new(tdb.db.clone(), config).unwrap();
         Self {
             tdb,
             state,
             cookies: HashMap::new(),
             accept_language: None,
+            peer: None,
+        }
+    }
+
+    /// A second client (own cookie jar) on the same app and database.
+    pub async fn with_db_shared(other: &TestApp) -> SharedClient {
+        SharedClient {
+            state: other.state.clone(),
         }
     }
 
@@ -166,11 +191,16 @@ impl TestApp {
         v
     }
 
-    pub async fn send(&mut self, req: Request<Body>) -> Page {
+    pub async fn send(&mut self, mut req: Request<Body>) -> Page {
+        if let Some(peer) = self.peer {
+            req.extensions_mut()
+                .insert(axum::extract::ConnectInfo(peer));
+        }
         let res = amtfluencer::web::router(self.state.clone())
             .oneshot(req)
             .await
             .unwrap();
+        let headers = res.headers().clone();
         let status = res.status();
         let location = res
             .headers()
@@ -197,6 +227,7 @@ impl TestApp {
             location,
             body: String::from_utf8_lossy(&bytes).into_owned(),
             set_cookies,
+            headers,
         }
     }
 
@@ -216,8 +247,34 @@ impl TestApp {
         b
     }
 
+    /// Like `get`, named for tests that look at headers.
+    pub async fn get_full(&mut self, path: &str) -> Page {
+        self.get(path).await
+    }
+
     pub async fn get(&mut self, path: &str) -> Page {
         let req = self.request("GET", path).body(Body::empty()).unwrap();
+        self.send(req).await
+    }
+
+    /// An API call with an optional bearer token (and the jar's cookies, if any).
+    pub async fn api(&mut self, method: &str, path: &str, bearer: Option<&str>) -> Page {
+        let mut b = self.request(method, path);
+        if let Some(t) = bearer {
+            b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        let req = b.body(Body::empty()).unwrap();
+        self.send(req).await
+    }
+
+    /// An API call with the session cookie and the CSRF token from the account page.
+    pub async fn api_with_csrf(&mut self, method: &str, path: &str) -> Page {
+        let csrf = self.get("/account").await.csrf();
+        let req = self
+            .request(method, path)
+            .header("x-csrf-token", csrf)
+            .body(Body::empty())
+            .unwrap();
         self.send(req).await
     }
 
@@ -249,5 +306,49 @@ impl TestApp {
             &[("email", email), ("password", amtfluencer::demo::PASSWORD)],
         )
         .await
+    }
+}
+
+/// A client without a database of its own, for requests next to a `TestApp`.
+pub struct SharedClient {
+    state: AppState,
+}
+
+impl SharedClient {
+    /// A JSON request with a bearer token.
+    pub async fn json(&mut self, method: &str, path: &str, bearer: &str, body: &str) -> Page {
+        let req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::AUTHORIZATION, format!("Bearer {bearer}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_owned()))
+            .unwrap();
+        self.send(req).await
+    }
+
+    pub async fn api(&mut self, method: &str, path: &str, bearer: Option<&str>) -> Page {
+        let mut b = Request::builder().method(method).uri(path);
+        if let Some(t) = bearer {
+            b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        self.send(b.body(Body::empty()).unwrap()).await
+    }
+
+    async fn send(&mut self, req: Request<Body>) -> Page {
+        let res = amtfluencer::web::router(self.state.clone())
+            .oneshot(req)
+            .await
+            .unwrap();
+        let headers = res.headers().clone();
+        let status = res.status();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Page {
+            status,
+            location: None,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            set_cookies: Vec::new(),
+            headers,
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! Entities of the tables that are read and written through typed queries.
 //! The remaining tables are reached through sea-query statements in their db modules.
 
+pub mod ambassador;
+pub mod api_token;
 pub mod audit_entry;
 pub mod auth_token;
 pub mod cohort;

@@ -1,7 +1,11 @@
 //! HTML pages, one module per area.
 
+pub mod account;
+pub mod audit;
 pub mod auth;
 pub mod invite;
 pub mod jobs;
+pub mod operator;
+pub mod people;
 pub mod sso;
 pub mod start;

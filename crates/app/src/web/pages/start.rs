@@ -21,7 +21,6 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(home))
         .route("/t/{slug}/", get(show_start))
-        .route("/operator", get(show_operator))
 }
 
 #[derive(Template)]
@@ -120,26 +119,4 @@ pub fn format_date(lang: crate::i18n::Lang, d: NaiveDate) -> String {
         crate::i18n::Lang::De => d.format("%-d.%-m.%Y").to_string(),
         crate::i18n::Lang::En => d.format("%Y-%m-%d").to_string(),
     }
-}
-
-#[derive(Template)]
-#[template(path = "start/operator.html")]
-struct OperatorPage {
-    ctx: PageCtx,
-    tenants: Vec<tenant::Model>,
-}
-
-async fn show_operator(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    viewer: Viewer,
-) -> Result<Response, AppError> {
-    if !viewer.user.is_operator {
-        return Err(AppError::NotFound);
-    }
-    let tenants = db::tenants::list(&state.db).await?;
-    Ok(page(&OperatorPage {
-        ctx: ctx.for_operator(),
-        tenants,
-    }))
 }

@@ -1,0 +1,88 @@
+//! The team's list of all Amtfluencer, with filters.
+
+use amtfluencer_domain::permissions::Permission;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::{progress_text, status_label, track_label};
+use crate::db;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::tenancy::Member;
+use crate::web::layout::PageCtx;
+use crate::web::render::page;
+
+pub struct Row {
+    pub id: i64,
+    pub name: String,
+    pub department: String,
+    pub track: String,
+    pub status: String,
+    pub goal: i32,
+    pub onboarding: String,
+}
+
+#[derive(Template)]
+#[template(path = "people/list.html")]
+struct PeoplePage {
+    ctx: PageCtx,
+    base: String,
+    rows: Vec<Row>,
+    departments: Vec<String>,
+    statuses: Vec<(&'static str, String)>,
+    department: String,
+    status: String,
+}
+
+#[derive(Deserialize)]
+pub struct Filter {
+    department: Option<String>,
+    status: Option<String>,
+}
+
+pub async fn list_people(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    member: Member,
+    Query(f): Query<Filter>,
+) -> Result<Response, AppError> {
+    member.require(Permission::ViewPeople)?;
+    let all = db::ambassadors::list(&state.db, member.tenant_id()).await?;
+    let mut departments: Vec<String> = all.iter().map(|a| a.department.clone()).collect();
+    departments.sort();
+    departments.dedup();
+    let department = f.department.unwrap_or_default();
+    let status = f.status.unwrap_or_default();
+    let mut rows = Vec::new();
+    for a in all.iter().filter(|a| {
+        (department.is_empty() || a.department == department)
+            && (status.is_empty() || a.status == status)
+    }) {
+        let facts = db::ambassadors::onboarding_facts(&state.db, member.tenant_id(), a).await?;
+        rows.push(Row {
+            id: a.id,
+            name: format!("{} {}", a.first_name, a.last_name),
+            department: a.department.clone(),
+            track: track_label(&ctx, &a.track),
+            status: status_label(&ctx, &a.status),
+            goal: a.monthly_goal,
+            onboarding: progress_text(&facts),
+        });
+    }
+    let statuses = amtfluencer_domain::programme::AmbassadorStatus::ALL
+        .iter()
+        .map(|s| (s.as_str(), status_label(&ctx, s.as_str())))
+        .collect();
+    let base = format!("/t/{}/people", member.tenant.slug);
+    Ok(page(&PeoplePage {
+        ctx: ctx.for_member(&member),
+        base,
+        rows,
+        departments,
+        statuses,
+        department,
+        status,
+    }))
+}

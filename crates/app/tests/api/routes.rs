@@ -1,0 +1,244 @@
+//! Every route for every role against the permission matrix, and a probe from one authority
+//! into another's objects that must find nothing.
+
+use amtfluencer::db::{self, jobs::NewJob};
+use amtfluencer::tenancy::TenantId;
+use amtfluencer_domain::permissions::{Permission, Role, allows};
+use amtfluencer_domain::types::{Email, FederalState, Slug};
+use axum::http::StatusCode;
+
+use crate::support::{Page, TestApp};
+
+#[derive(Clone, Copy, Debug)]
+enum Access {
+    Public,
+    SignedIn,
+    Member(Permission),
+    Operator,
+}
+
+/// The route table as users reach it: method, path (`{slug}` and `{id}` filled in), access.
+const ROUTES: &[(&str, &str, Access)] = &[
+    ("GET", "/login", Access::Public),
+    ("GET", "/password/forgot", Access::Public),
+    ("GET", "/healthz", Access::Public),
+    ("GET", "/api/v1/openapi.json", Access::Public),
+    ("GET", "/account", Access::SignedIn),
+    ("POST", "/account/tokens/{id}/revoke", Access::SignedIn),
+    ("GET", "/api/v1/tokens", Access::SignedIn),
+    ("GET", "/t/{slug}/", Access::Member(Permission::ViewStart)),
+    ("GET", "/api/v1/me", Access::Member(Permission::ViewStart)),
+    (
+        "GET",
+        "/t/{slug}/jobs",
+        Access::Member(Permission::ManageJobs),
+    ),
+    (
+        "POST",
+        "/t/{slug}/jobs/{id}/retry",
+        Access::Member(Permission::ManageJobs),
+    ),
+    (
+        "GET",
+        "/t/{slug}/audit",
+        Access::Member(Permission::ViewAuditLog),
+    ),
+    ("GET", "/operator", Access::Operator),
+    ("GET", "/operator/tenants/new", Access::Operator),
+    ("GET", "/operator/outbox", Access::Operator),
+    ("GET", "/operator/tenants/{slug}", Access::Operator),
+    ("POST", "/operator/tenants/{slug}/resume", Access::Operator),
+];
+
+/// Who asks: a member role, the operator, or nobody signed in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    Member(Role, &'static str),
+    Operator,
+    Anonymous,
+}
+
+const PEOPLE: [Who; 6] = [
+    Who::Member(Role::Admin, "admin@musterstadt.example"),
+    Who::Member(Role::Ambassador, "katharina.brenner@musterstadt.example"),
+    Who::Member(Role::Leadership, "leadership@musterstadt.example"),
+    Who::Member(Role::Council, "council@musterstadt.example"),
+    Who::Operator,
+    Who::Anonymous,
+];
+
+async fn call(app: &mut TestApp, method: &str, path: &str) -> Page {
+    if method == "GET" {
+        return app.get(path).await;
+    }
+    let from = if app.cookies.contains_key("amtf_session") {
+        "/account"
+    } else {
+        "/login"
+    };
+    app.post_form(from, path, &[]).await
+}
+
+#[tokio::test]
+async fn every_route_answers_every_role_as_the_matrix_says() {
+    for mut app in TestApp::demo_all().await {
+        for who in PEOPLE {
+            app.cookies.remove("amtf_session");
+            match who {
+                Who::Member(_, email) => {
+                    assert_eq!(app.login(email).await.status, StatusCode::SEE_OTHER)
+                }
+                Who::Operator => assert_eq!(
+                    app.login("operator@amtfluencer.example").await.status,
+                    StatusCode::SEE_OTHER
+                ),
+                Who::Anonymous => {}
+            }
+            for (method, template, access) in ROUTES {
+                let path = template
+                    .replace("{slug}", "musterstadt")
+                    .replace("{id}", "999999");
+                let res = call(&mut app, method, &path).await;
+                let s = res.status;
+                let to_login = s == StatusCode::SEE_OTHER
+                    && res
+                        .location
+                        .as_deref()
+                        .is_some_and(|l| l.starts_with("/login"));
+                let expect_ok = match (access, who) {
+                    (Access::Public, _) => true,
+                    (_, Who::Anonymous) => false,
+                    (Access::SignedIn, _) => true,
+                    (Access::Member(p), Who::Member(role, _)) => allows(role, *p),
+                    (Access::Member(_), Who::Operator) => false,
+                    (Access::Operator, who) => who == Who::Operator,
+                };
+                let ctx = format!("{who:?} {method} {path} → {s} ({})", app.tdb.backend);
+                if expect_ok {
+                    assert!(
+                        s != StatusCode::FORBIDDEN
+                            && s != StatusCode::UNAUTHORIZED
+                            && !to_login
+                            && s.as_u16() < 500,
+                        "{ctx}: should be allowed"
+                    );
+                } else {
+                    let denied = match who {
+                        Who::Anonymous => to_login || s == StatusCode::UNAUTHORIZED,
+                        Who::Operator if matches!(access, Access::Member(_)) => {
+                            s == StatusCode::NOT_FOUND
+                        }
+                        _ if matches!(access, Access::Operator) => s == StatusCode::NOT_FOUND,
+                        _ => s == StatusCode::FORBIDDEN,
+                    };
+                    assert!(denied, "{ctx}: should be denied");
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_member_of_one_authority_finds_nothing_of_another() {
+    for mut app in TestApp::demo_all().await {
+        let db = app.tdb.db.clone();
+        // Authority B with an admin, a dead job and an API token.
+        let b = db::tenants::create(
+            &db,
+            db::tenants::NewTenant {
+                slug: Slug::parse("nachbarstadt").unwrap(),
+                name: "Nachbarstadt".into(),
+                federal_state: FederalState::BY,
+                time_zone: "Europe/Berlin".into(),
+            },
+        )
+        .await
+        .unwrap();
+        let email = Email::parse("team@nachbarstadt.example").unwrap();
+        let u = db::users::create(
+            &db,
+            db::users::NewUser {
+                email: &email,
+                display_name: "Team B",
+                password_hash: None,
+                is_operator: false,
+            },
+        )
+        .await
+        .unwrap();
+        db::users::add_membership(&db, TenantId(b.id), u.id, Role::Admin)
+            .await
+            .unwrap();
+        let mut j = NewJob::new("publish_post", serde_json::json!({"secret": "B"}));
+        j.tenant_id = Some(b.id);
+        j.max_attempts = 1;
+        let job_id = db::jobs::enqueue(&db, j).await.unwrap().unwrap();
+        let c = db::jobs::claim(&db, "w", std::time::Duration::from_secs(60))
+            .await
+            .unwrap()
+            .unwrap();
+        db::jobs::fail(&db, &c, "w", "B-Fehler").await.unwrap();
+        let (_, token) = db::api_tokens::create(
+            &db,
+            TenantId(b.id),
+            db::api_tokens::NewToken {
+                user_id: u.id,
+                name: "B",
+                scope: db::api_tokens::Scope::Write,
+                valid_for: chrono::Duration::days(1),
+            },
+        )
+        .await
+        .unwrap();
+
+        app.login("admin@musterstadt.example").await;
+        for (method, template, _) in ROUTES.iter().filter(|r| !matches!(r.2, Access::Public)) {
+            let id = if template.contains("jobs") {
+                job_id
+            } else {
+                token.id
+            };
+            let path = template
+                .replace("{slug}", "nachbarstadt")
+                .replace("{id}", &id.to_string());
+            let res = call(&mut app, method, &path).await;
+            if template.contains("{slug}") || template.contains("{id}") {
+                assert_eq!(
+                    res.status,
+                    StatusCode::NOT_FOUND,
+                    "{method} {path} ({})",
+                    app.tdb.backend
+                );
+            }
+            assert!(
+                !res.body.contains("B-Fehler")
+                    && !res.body.contains("Nachbarstadt")
+                    && !res.body.contains("Team B"),
+                "{method} {path} leaked"
+            );
+        }
+        // Their own authority's job pages with B's job id: still nothing.
+        let res = call(
+            &mut app,
+            "POST",
+            &format!("/t/musterstadt/jobs/{job_id}/retry"),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
+        // The API with the session: B's token cannot be revoked from A.
+        let res = app
+            .api_with_csrf("DELETE", &format!("/api/v1/tokens/{}", token.id))
+            .await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
+        assert!(
+            db::jobs::list_dead(&db, 5)
+                .await
+                .unwrap()
+                .iter()
+                .any(|j| j.id == job_id),
+            "B's job untouched"
+        );
+        let tokens = db::api_tokens::list_for_user(&db, u.id).await.unwrap();
+        assert!(tokens[0].revoked_at.is_none(), "B's token untouched");
+    }
+}
