@@ -71,6 +71,9 @@ impl PageCtx {
         if member.can(Permission::ViewPeople) {
             items.push((format!("{base}people"), "nav-people"));
         }
+        if member.can(Permission::ManageProgramme) {
+            items.push((format!("{base}recruitment"), "nav-recruitment"));
+        }
         if member.can(Permission::EditOwnProfile) {
             items.push((format!("{base}me"), "nav-me"));
         }
