@@ -60,6 +60,9 @@ pub fn staff_email_allowed(email: &Email, domains: &[String]) -> bool {
         })
 }
 
+/// The age bands [`age_band`] gives, youngest first.
+pub const AGE_BANDS: [&str; 6] = ["under-18", "18-24", "25-34", "35-44", "45-54", "55-plus"];
+
 /// The age band of someone born in `birth_year`, in `year`.
 pub fn age_band(birth_year: Option<i32>, year: i32) -> Option<&'static str> {
     let age = year - birth_year?;

@@ -185,6 +185,16 @@ pub async fn set_note(
     Ok(())
 }
 
+/// Deletes a candidate; their nominations (and any attendance or consent rows) go with them.
+pub async fn delete(db: &impl ConnectionTrait, tenant: TenantId, id: i64) -> Result<(), DbErr> {
+    Candidates::delete_many()
+        .filter(C::TenantId.eq(tenant.0))
+        .filter(C::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// One nomination: who proposed the candidate (none for a self-nomination or a removed
 /// account) and why.
 #[derive(Debug, Clone)]

@@ -78,6 +78,11 @@ const ROUTES: &[(&str, &str, Access)] = &[
         "/t/{slug}/recruitment/{id}/note",
         Access::Member(Permission::ManageProgramme),
     ),
+    (
+        "POST",
+        "/t/{slug}/recruitment/{id}/delete",
+        Access::Member(Permission::ManageProgramme),
+    ),
     ("GET", "/t/{slug}/mitmachen", Access::Public),
     ("POST", "/t/{slug}/mitmachen", Access::Public),
     ("GET", "/t/{slug}/mitmachen/danke", Access::Public),
@@ -300,11 +305,22 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
                 "POST",
                 format!("/t/musterstadt/recruitment/{}/note", candidate.id),
             ),
+            (
+                "POST",
+                format!("/t/musterstadt/recruitment/{}/delete", candidate.id),
+            ),
         ] {
             let res = call(&mut app, method, &path).await;
             assert_eq!(res.status, StatusCode::NOT_FOUND, "{method} {path}");
             assert!(!res.body.contains("B-Fehler") && !res.body.contains("Team B"));
         }
+        assert!(
+            db::candidates::get(&db, TenantId(b.id), candidate.id)
+                .await
+                .unwrap()
+                .is_some_and(|c| c.team_note == "B-Fehler im Gespräch"),
+            "B's candidate untouched"
+        );
         // The API with the session: B's token cannot be revoked from A.
         let res = app
             .api_with_csrf("DELETE", &format!("/api/v1/tokens/{}", token.id))

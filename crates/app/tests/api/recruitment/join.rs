@@ -2,6 +2,7 @@
 //! account.
 
 use amtfluencer::db;
+use amtfluencer::tenancy::TenantId;
 use axum::http::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -123,4 +124,56 @@ async fn staff_email_domains_are_required_only_when_the_authority_sets_them() {
             1
         );
     }
+}
+
+#[tokio::test]
+async fn a_colleague_who_withdraws_is_deleted_with_their_nominations() {
+    for mut app in TestApp::demo_all().await {
+        let done = app.post_form(JOIN, JOIN, &person(&[("agree", "on")])).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER);
+        let id = candidates_with_email(&app, "ida.neumann@musterstadt.example").await[0].id;
+        app.login(ADMIN).await;
+        let page = format!("{LIST}/{id}");
+        let unconfirmed = app.post_form(&page, &format!("{page}/delete"), &[]).await;
+        assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            unconfirmed
+                .body
+                .contains("Bitte bestätigen Sie das Löschen")
+        );
+        let deleted = app
+            .post_form(&page, &format!("{page}/delete"), &[("confirm", "on")])
+            .await;
+        assert_eq!(
+            deleted.location.as_deref(),
+            Some("/t/musterstadt/recruitment?done=deleted")
+        );
+        assert!(
+            app.get(deleted.location.as_deref().unwrap())
+                .await
+                .body
+                .contains("gelöscht")
+        );
+        assert!(
+            candidates_with_email(&app, "ida.neumann@musterstadt.example")
+                .await
+                .is_empty()
+        );
+        assert_eq!(app.get(&page).await.status, StatusCode::NOT_FOUND);
+        let left = db::candidates::nominations(&app.tdb.db, TenantId(tenant_id(&app).await), id)
+            .await
+            .unwrap();
+        assert!(left.is_empty(), "the nominations went with the candidate");
+        let log = audit_actions(&app, "candidate.deleted").await;
+        assert_eq!(log.len(), 1);
+        assert_eq!(log[0].object_id.as_deref(), Some(id.to_string().as_str()));
+    }
+}
+
+async fn tenant_id(app: &TestApp) -> i64 {
+    db::tenants::by_slug(&app.tdb.db, "musterstadt")
+        .await
+        .unwrap()
+        .unwrap()
+        .id
 }

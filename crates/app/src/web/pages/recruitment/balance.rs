@@ -4,8 +4,10 @@
 //! [`MIN_GROUP`] are merged into "not shown" so that nobody can be singled out.
 
 use amtfluencer_domain::permissions::Permission;
-use amtfluencer_domain::programme::{AmbassadorStatus, CandidateStatus};
-use amtfluencer_domain::recruitment::{MIN_GROUP, age_band, distribution, percent};
+use amtfluencer_domain::programme::{AmbassadorStatus, CandidateStatus, Track};
+use amtfluencer_domain::recruitment::{
+    AGE_BANDS, Gender, MIN_GROUP, age_band, distribution, percent,
+};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
@@ -99,6 +101,7 @@ pub async fn show_balance(
             &pops,
             |p| Some(p.department.clone()),
             |v| v.to_owned(),
+            &[],
         ),
         table(
             &ctx,
@@ -106,6 +109,7 @@ pub async fn show_balance(
             &pops,
             |p| Some(p.track.clone()),
             |v| track_label(&ctx, v),
+            &Track::ALL.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
         ),
         table(
             &ctx,
@@ -113,6 +117,7 @@ pub async fn show_balance(
             &pops,
             |p| age_band(p.birth_year, year).map(str::to_owned),
             |v| ctx.t(&format!("balance-age-{v}")),
+            &AGE_BANDS,
         ),
         table(
             &ctx,
@@ -120,6 +125,7 @@ pub async fn show_balance(
             &pops,
             |p| p.gender.clone(),
             |v| gender_label(&ctx, v),
+            &Gender::ALL.iter().map(|g| g.as_str()).collect::<Vec<_>>(),
         ),
     ];
     Ok(page(&BalancePage {
@@ -140,6 +146,7 @@ fn table(
     pops: &[Vec<Profile>],
     value: impl Fn(&Profile) -> Option<String>,
     label: impl Fn(&str) -> String,
+    order: &[&str],
 ) -> Table {
     let cell = |n: usize, whole: usize| match ctx.lang {
         Lang::De => format!("{n} ({} %)", percent(n, whole)),
@@ -153,12 +160,16 @@ fn table(
         .iter()
         .map(|v| distribution(v.iter().map(Option::as_deref)))
         .collect();
-    // Groups in the order of the workforce reference (today's Amtfluencer) first.
+    // Groups in their natural order if they have one, else largest first in the workforce
+    // reference (today's Amtfluencer).
     let mut keys: Vec<&str> = Vec::new();
     for (k, _) in dists.iter().rev().flatten() {
         if let Some(k) = k.as_deref().filter(|k| !keys.contains(k)) {
             keys.push(k);
         }
+    }
+    if !order.is_empty() {
+        keys.sort_by_key(|k| order.iter().position(|o| o == k));
     }
     let count_of = |d: &[(Option<String>, usize)], k: Option<&str>| {
         d.iter().find(|(x, _)| x.as_deref() == k).map(|(_, n)| *n)

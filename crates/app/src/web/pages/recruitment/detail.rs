@@ -48,9 +48,23 @@ struct CandidatePage {
     cohort: String,
     nominations: Vec<NominationLine>,
     next_statuses: Vec<(&'static str, String)>,
-    note: String,
+    extras: Extras,
+}
+
+/// What the page shows besides the stored candidate.
+#[derive(Default)]
+struct Extras {
+    /// The note as typed, when it could not be saved; else the stored one.
+    note: Option<String>,
     note_error: Option<String>,
+    delete_error: Option<String>,
     notice: Option<String>,
+}
+
+impl CandidatePage {
+    fn note(&self) -> &str {
+        self.extras.note.as_deref().unwrap_or(&self.c.team_note)
+    }
 }
 
 async fn find(state: &AppState, member: &Member, id: i64) -> Result<candidate::Model, AppError> {
@@ -64,9 +78,7 @@ async fn render(
     ctx: PageCtx,
     member: &Member,
     c: candidate::Model,
-    note: String,
-    note_error: Option<String>,
-    notice: Option<String>,
+    extras: Extras,
 ) -> Result<Response, AppError> {
     let tid = member.tenant_id();
     let date_format = if ctx.lang == Lang::De {
@@ -103,7 +115,7 @@ async fn render(
         .map(|s| (s.as_str(), status_label(&ctx, s.as_str())))
         .collect();
     let (minor, flagged) = minor_text(&ctx, c.birth_year);
-    let status_code = if note_error.is_some() {
+    let status_code = if extras.note_error.is_some() || extras.delete_error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
@@ -122,9 +134,7 @@ async fn render(
         cohort,
         nominations,
         next_statuses,
-        note,
-        note_error,
-        notice,
+        extras,
         ctx: ctx.for_member(member),
         c,
     });
@@ -152,8 +162,17 @@ pub async fn show_candidate(
         Some("note") => Some(ctx.t("recruitment-note-saved")),
         _ => None,
     };
-    let note = c.team_note.clone();
-    render(&state, ctx, &member, c, note, None, notice).await
+    render(
+        &state,
+        ctx,
+        &member,
+        c,
+        Extras {
+            notice,
+            ..Default::default()
+        },
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -216,8 +235,12 @@ pub async fn update_note(
     let c = find(&state, &member, p.id).await?;
     let note = form.note.trim().to_owned();
     if note.chars().count() > NOTE_MAX {
-        let error = Some(ctx.t("recruitment-note-error"));
-        return render(&state, ctx, &member, c, form.note, error, None).await;
+        let extras = Extras {
+            note_error: Some(ctx.t("recruitment-note-error")),
+            note: Some(form.note),
+            ..Default::default()
+        };
+        return render(&state, ctx, &member, c, extras).await;
     }
     db::candidates::set_note(&state.db, member.tenant_id(), c.id, &note).await?;
     // The note itself never goes to the audit log: the staff council reads the log.
@@ -231,6 +254,42 @@ pub async fn update_note(
     .await?;
     let to = format!("/t/{}/recruitment/{}?done=note", p.slug, c.id);
     Ok(Redirect::to(&to).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DeleteForm {
+    confirm: Option<String>,
+}
+
+/// Deletes a candidate with their nominations, e.g. after they withdrew their agreement; the
+/// audit log keeps only that (and by whom) it happened.
+pub async fn delete_candidate(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    member: Member,
+    Path(p): Path<CandidatePath>,
+    Form(form): Form<DeleteForm>,
+) -> Result<Response, AppError> {
+    member.require(Permission::ManageProgramme)?;
+    let c = find(&state, &member, p.id).await?;
+    if form.confirm.is_none() {
+        let extras = Extras {
+            delete_error: Some(ctx.t("recruitment-delete-confirm-error")),
+            ..Default::default()
+        };
+        return render(&state, ctx, &member, c, extras).await;
+    }
+    db::candidates::delete(&state.db, member.tenant_id(), c.id).await?;
+    audit(
+        &state,
+        &member,
+        c.id,
+        "candidate.deleted",
+        serde_json::json!({}),
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/t/{}/recruitment?done=deleted", p.slug)).into_response())
 }
 
 async fn audit(

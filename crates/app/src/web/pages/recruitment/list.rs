@@ -37,12 +37,14 @@ struct ListPage {
     tracks: Vec<(&'static str, String)>,
     status: String,
     track: String,
+    notice: Option<String>,
 }
 
 #[derive(Deserialize)]
 pub struct Filter {
     status: Option<String>,
     track: Option<String>,
+    done: Option<String>,
 }
 
 pub async fn list_candidates(
@@ -97,6 +99,7 @@ pub async fn list_candidates(
             .track
             .map(|t| t.as_str().to_owned())
             .unwrap_or_default(),
+        notice: (f.done.as_deref() == Some("deleted")).then(|| ctx.t("recruitment-deleted")),
         ctx: ctx.for_member(&member),
         base,
         rows,

@@ -32,6 +32,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/t/{slug}/recruitment/{id}/note", post(detail::update_note))
         .route(
+            "/t/{slug}/recruitment/{id}/delete",
+            post(detail::delete_candidate),
+        )
+        .route(
             "/t/{slug}/mitmachen",
             get(join::show_join).post(join::submit_join),
         )
