@@ -63,6 +63,7 @@ recruitment-deleted = Die Angaben wurden gelöscht.
 recruitment-nominate-title = Kollegin oder Kollegen vorschlagen
 recruitment-nominate-intro = Schlagen Sie jemanden für die nächste Runde vor. Die Person wird als „interessiert“ aufgenommen; sprechen Sie sie an, bevor Sie sie einladen.
 recruitment-nominate-submit = Vorschlagen
+recruitment-nominated = Der Vorschlag wurde gespeichert.
 recruitment-nominate-existing = Diese Person steht schon auf der Liste. Ihr Vorschlag wurde ergänzt.
 recruitment-reason = Warum passt die Person?
 recruitment-voluntary = Freiwillige Angaben

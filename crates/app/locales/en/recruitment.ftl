@@ -63,6 +63,7 @@ recruitment-deleted = The information was deleted.
 recruitment-nominate-title = Nominate a colleague
 recruitment-nominate-intro = Propose someone for the next cohort. They are added as "interested"; talk to them before you invite them.
 recruitment-nominate-submit = Nominate
+recruitment-nominated = The nomination was saved.
 recruitment-nominate-existing = This person is on the list already. Your nomination was added.
 recruitment-reason = Why are they a good fit?
 recruitment-voluntary = Voluntary information

@@ -157,6 +157,7 @@ pub async fn show_candidate(
     member.require(Permission::ManageProgramme)?;
     let c = find(&state, &member, p.id).await?;
     let notice = match q.done.as_deref() {
+        Some("nominated") => Some(ctx.t("recruitment-nominated")),
         Some("existing") => Some(ctx.t("recruitment-nominate-existing")),
         Some("status") => Some(ctx.t("recruitment-status-saved")),
         Some("note") => Some(ctx.t("recruitment-note-saved")),
