@@ -72,6 +72,27 @@ crate::text_enum! {
     }
 }
 
+impl CandidateStatus {
+    /// interested → invited (to the info event) → attended → applied → selected; anyone still
+    /// open may decline (or be declined). Selected and declined are final.
+    pub fn can_become(self, next: CandidateStatus) -> bool {
+        use CandidateStatus::*;
+        matches!(
+            (self, next),
+            (Interested, Invited)
+                | (Invited, Attended)
+                | (Attended, Applied)
+                | (Applied, Selected)
+                | (Interested | Invited | Attended | Applied, Declined)
+        )
+    }
+
+    /// Still on the way: neither selected nor declined.
+    pub fn is_open(self) -> bool {
+        !matches!(self, CandidateStatus::Selected | CandidateStatus::Declined)
+    }
+}
+
 crate::text_enum! {
     pub enum PostStatus {
         Idea = "idea",
@@ -178,6 +199,41 @@ mod tests {
     fn a_cohort_moves_forward_only() {
         assert!(CohortStatus::Running.can_become(CohortStatus::Evaluating));
         assert!(!CohortStatus::Closed.can_become(CohortStatus::Running));
+    }
+
+    #[test]
+    fn a_candidate_moves_along_the_pipeline_one_step_at_a_time() {
+        use CandidateStatus::*;
+        for (from, to) in [
+            (Interested, Invited),
+            (Invited, Attended),
+            (Attended, Applied),
+            (Applied, Selected),
+        ] {
+            assert!(from.can_become(to), "{from} → {to}");
+        }
+        assert!(
+            !Interested.can_become(Applied),
+            "no skipping the info event"
+        );
+        assert!(!Invited.can_become(Selected));
+        assert!(!Applied.can_become(Interested), "no way back");
+        assert!(!Interested.can_become(Interested));
+    }
+
+    #[test]
+    fn a_candidate_may_decline_from_any_open_status_and_final_ones_stay() {
+        use CandidateStatus::*;
+        for s in [Interested, Invited, Attended, Applied] {
+            assert!(s.is_open());
+            assert!(s.can_become(Declined), "{s}");
+        }
+        for s in [Selected, Declined] {
+            assert!(!s.is_open());
+            for next in CandidateStatus::ALL {
+                assert!(!s.can_become(*next), "{s} → {next}");
+            }
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod auth_tokens;
 pub mod bulk;
+pub mod candidates;
 pub mod entities;
 pub mod jobs;
 pub mod oidc;

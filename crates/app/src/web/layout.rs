@@ -17,6 +17,11 @@ use crate::web::session::{CsrfToken, LANG_COOKIE, Viewer, cookie};
 const MEMBER_NAV: &[(Permission, &str, &str)] = &[
     (Permission::ViewStart, "", "nav-start"),
     (Permission::ViewPeople, "people", "nav-people"),
+    (
+        Permission::ManageProgramme,
+        "recruitment",
+        "nav-recruitment",
+    ),
     (Permission::EditOwnProfile, "me", "nav-me"),
     (
         Permission::ManageProgramme,
@@ -70,7 +75,9 @@ impl PageCtx {
         items
             .iter()
             .map(|(href, key)| NavItem {
-                current: self.path == *href,
+                // An area's entry stays current on its sub-pages (`/t/x/people/7`).
+                current: self.path == *href
+                    || (!href.ends_with('/') && self.path.starts_with(&format!("{href}/"))),
                 label: self.t(key),
                 href: href.clone(),
             })

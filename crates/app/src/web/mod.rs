@@ -32,6 +32,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::jobs::router())
         .merge(pages::operator::router())
         .merge(pages::people::router())
+        .merge(pages::recruitment::router())
         .merge(pages::invite::router())
         .merge(pages::sso::router())
         .merge(static_files::router())

@@ -16,6 +16,7 @@ mod operator;
 mod pages;
 mod people;
 mod queue;
+mod recruitment;
 mod routes;
 mod security;
 mod sso;

@@ -4,6 +4,7 @@
 use amtfluencer::db::{self, jobs::NewJob};
 use amtfluencer::tenancy::TenantId;
 use amtfluencer_domain::permissions::{Permission, Role, allows};
+use amtfluencer_domain::programme::Track;
 use amtfluencer_domain::types::{Email, FederalState, Slug};
 use axum::http::StatusCode;
 
@@ -43,6 +44,49 @@ const ROUTES: &[(&str, &str, Access)] = &[
         "/t/{slug}/audit",
         Access::Member(Permission::ViewAuditLog),
     ),
+    (
+        "GET",
+        "/t/{slug}/recruitment",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "GET",
+        "/t/{slug}/recruitment/balance",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "GET",
+        "/t/{slug}/recruitment/nominate",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "POST",
+        "/t/{slug}/recruitment/nominate",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "GET",
+        "/t/{slug}/recruitment/{id}",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "POST",
+        "/t/{slug}/recruitment/{id}/status",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "POST",
+        "/t/{slug}/recruitment/{id}/note",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "POST",
+        "/t/{slug}/recruitment/{id}/delete",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    ("GET", "/t/{slug}/mitmachen", Access::Public),
+    ("POST", "/t/{slug}/mitmachen", Access::Public),
+    ("GET", "/t/{slug}/mitmachen/danke", Access::Public),
     ("GET", "/operator", Access::Operator),
     ("GET", "/operator/tenants/new", Access::Operator),
     ("GET", "/operator/outbox", Access::Operator),
@@ -191,10 +235,34 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
         .await
         .unwrap();
 
+        // … and a candidate with a team note.
+        let candidate = db::candidates::create(
+            &db,
+            TenantId(b.id),
+            db::candidates::NewCandidate {
+                first_name: "Team B".into(),
+                last_name: "Kandidatin".into(),
+                email: Email::parse("kandidatin@nachbarstadt.example").unwrap(),
+                department: "Bauamt".into(),
+                job_title: "Bauzeichnerin".into(),
+                track: Track::Apprentice,
+                gender: None,
+                birth_year: None,
+                self_nominated: true,
+            },
+        )
+        .await
+        .unwrap();
+        db::candidates::set_note(&db, TenantId(b.id), candidate.id, "B-Fehler im Gespräch")
+            .await
+            .unwrap();
+
         app.login("admin@musterstadt.example").await;
         for (method, template, _) in ROUTES.iter().filter(|r| !matches!(r.2, Access::Public)) {
             let id = if template.contains("jobs") {
                 job_id
+            } else if template.contains("recruitment") {
+                candidate.id
             } else {
                 token.id
             };
@@ -225,6 +293,36 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
         )
         .await;
         assert_eq!(res.status, StatusCode::NOT_FOUND);
+        // Their own authority's candidate pages with B's candidate id: nothing either.
+        for (method, path) in [
+            (
+                "GET",
+                format!("/t/musterstadt/recruitment/{}", candidate.id),
+            ),
+            (
+                "POST",
+                format!("/t/musterstadt/recruitment/{}/status", candidate.id),
+            ),
+            (
+                "POST",
+                format!("/t/musterstadt/recruitment/{}/note", candidate.id),
+            ),
+            (
+                "POST",
+                format!("/t/musterstadt/recruitment/{}/delete", candidate.id),
+            ),
+        ] {
+            let res = call(&mut app, method, &path).await;
+            assert_eq!(res.status, StatusCode::NOT_FOUND, "{method} {path}");
+            assert!(!res.body.contains("B-Fehler") && !res.body.contains("Team B"));
+        }
+        assert!(
+            db::candidates::get(&db, TenantId(b.id), candidate.id)
+                .await
+                .unwrap()
+                .is_some_and(|c| c.team_note == "B-Fehler im Gespräch"),
+            "B's candidate untouched"
+        );
         // The API with the session: B's token cannot be revoked from A.
         let res = app
             .api_with_csrf("DELETE", &format!("/api/v1/tokens/{}", token.id))

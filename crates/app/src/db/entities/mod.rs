@@ -5,6 +5,7 @@ pub mod ambassador;
 pub mod api_token;
 pub mod audit_entry;
 pub mod auth_token;
+pub mod candidate;
 pub mod cohort;
 pub mod event;
 pub mod identity;

@@ -7,5 +7,6 @@ pub mod invite;
 pub mod jobs;
 pub mod operator;
 pub mod people;
+pub mod recruitment;
 pub mod sso;
 pub mod start;
