@@ -163,7 +163,7 @@ fn group(n: u64, sep: char) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -218,8 +218,22 @@ mod tests {
     #[test]
     fn garbage_is_refused_rather_than_guessed() {
         for bad in [
-            "zwölf", "12a", "1,2,3", "1.23.4", "12,345", "1.234,5678", "1,234,56", "12.", "1..2",
-            "1.2,34", "1 2", "0x10", "1e3", "12,34.56.78", "1,234,567", "12,",
+            "zwölf",
+            "12a",
+            "1,2,3",
+            "1.23.4",
+            "12,345",
+            "1.234,5678",
+            "1,234,56",
+            "12.",
+            "1..2",
+            "1.2,34",
+            "1 2",
+            "0x10",
+            "1e3",
+            "12,34.56.78",
+            "1,234,567",
+            "12,",
         ] {
             assert_eq!(parse_euros(bad), Err(MoneyError::Invalid), "{bad}");
         }

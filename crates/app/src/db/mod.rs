@@ -8,6 +8,8 @@ pub mod api_tokens;
 pub mod audit;
 pub mod auth_tokens;
 pub mod bulk;
+pub mod cohorts;
+pub mod costs;
 pub mod entities;
 pub mod jobs;
 pub mod oidc;

@@ -71,6 +71,9 @@ impl PageCtx {
         if member.can(Permission::ViewPeople) {
             items.push((format!("{base}people"), "nav-people"));
         }
+        if member.can(Permission::ViewAggregates) {
+            items.push((format!("{base}cohorts"), "nav-cohorts"));
+        }
         if member.can(Permission::EditOwnProfile) {
             items.push((format!("{base}me"), "nav-me"));
         }

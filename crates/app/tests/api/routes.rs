@@ -42,6 +42,66 @@ const ROUTES: &[(&str, &str, Access)] = &[
         "/t/{slug}/audit",
         Access::Member(Permission::ViewAuditLog),
     ),
+    (
+        "GET",
+        "/t/{slug}/cohorts",
+        Access::Member(Permission::ViewAggregates),
+    ),
+    (
+        "GET",
+        "/t/{slug}/cohorts/new",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "POST",
+        "/t/{slug}/cohorts/new",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "GET",
+        "/t/{slug}/cohorts/{id}",
+        Access::Member(Permission::ViewAggregates),
+    ),
+    (
+        "GET",
+        "/t/{slug}/cohorts/{id}/edit",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "POST",
+        "/t/{slug}/cohorts/{id}/edit",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "POST",
+        "/t/{slug}/cohorts/{id}/status",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "POST",
+        "/t/{slug}/cohorts/{id}/submit",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "POST",
+        "/t/{slug}/cohorts/{id}/decision",
+        Access::Member(Permission::DecideCohort),
+    ),
+    (
+        "GET",
+        "/t/{slug}/cohorts/{id}/costs",
+        Access::Member(Permission::ViewAggregates),
+    ),
+    (
+        "POST",
+        "/t/{slug}/cohorts/{id}/costs",
+        Access::Member(Permission::ManageProgramme),
+    ),
+    (
+        "POST",
+        "/t/{slug}/cohorts/{id}/costs/{cost}/delete",
+        Access::Member(Permission::ManageProgramme),
+    ),
     ("GET", "/operator", Access::Operator),
     ("GET", "/operator/tenants/new", Access::Operator),
     ("GET", "/operator/tenants/{slug}", Access::Operator),
@@ -77,9 +137,72 @@ async fn call(app: &mut TestApp, method: &str, path: &str) -> Page {
     app.post_form(from, path, &[]).await
 }
 
+/// The demo's pilot cohort and one of its cost items: the cohort routes are walked with real
+/// ids, so that their pages render for every role that may see them.
+async fn pilot_and_cost(app: &TestApp) -> (i64, i64) {
+    let tenant = db::tenants::by_slug(&app.tdb.db, "musterstadt")
+        .await
+        .unwrap()
+        .unwrap();
+    let pilot = db::cohorts::list(&app.tdb.db, TenantId(tenant.id))
+        .await
+        .unwrap()[0]
+        .id;
+    let costs = db::costs::list_for_cohort(&app.tdb.db, TenantId(tenant.id), pilot)
+        .await
+        .unwrap();
+    (pilot, costs[0].id)
+}
+
+/// A cohort (being evaluated, its evaluation submitted) and a cost item of authority `b`.
+pub async fn cohort_and_cost_of(db: &sea_orm::DatabaseConnection, b: TenantId) -> (i64, i64) {
+    use amtfluencer_domain::programme::{CohortStatus as S, CostCategory};
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let c = db::cohorts::create(
+        db,
+        b,
+        db::cohorts::CohortFields {
+            name: "Nachbar-Pilot".into(),
+            phase: "Pilot".into(),
+            starts_on: day("2026-01-01"),
+            ends_on: day("2026-06-30"),
+        },
+    )
+    .await
+    .unwrap();
+    for (from, to) in [(S::Planned, S::Running), (S::Running, S::Evaluating)] {
+        assert!(
+            db::cohorts::change_status(db, b, c.id, from, to)
+                .await
+                .unwrap()
+        );
+    }
+    assert!(
+        db::cohorts::submit_evaluation(db, b, c.id, db::now())
+            .await
+            .unwrap()
+    );
+    let cost = db::costs::add(
+        db,
+        b,
+        c.id,
+        db::costs::NewCost {
+            category: CostCategory::Training,
+            description: "Nachbar-Webinar".into(),
+            amount_cents: 100_000,
+            spent_on: day("2026-02-01"),
+            note: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    (c.id, cost.id)
+}
+
 #[tokio::test]
 async fn every_route_answers_every_role_as_the_matrix_says() {
     for mut app in TestApp::demo_all().await {
+        let (pilot, cost) = pilot_and_cost(&app).await;
         for who in PEOPLE {
             app.cookies.remove("amtf_session");
             match who {
@@ -93,9 +216,15 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 Who::Anonymous => {}
             }
             for (method, template, access) in ROUTES {
+                let id = if template.contains("/cohorts/") {
+                    pilot.to_string()
+                } else {
+                    "999999".to_owned()
+                };
                 let path = template
                     .replace("{slug}", "musterstadt")
-                    .replace("{id}", "999999");
+                    .replace("{id}", &id)
+                    .replace("{cost}", &cost.to_string());
                 let res = call(&mut app, method, &path).await;
                 let s = res.status;
                 let to_login = s == StatusCode::SEE_OTHER
@@ -189,16 +318,21 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
         .await
         .unwrap();
 
+        let (b_cohort, b_cost) = cohort_and_cost_of(&db, TenantId(b.id)).await;
+
         app.login("admin@musterstadt.example").await;
         for (method, template, _) in ROUTES.iter().filter(|r| !matches!(r.2, Access::Public)) {
             let id = if template.contains("jobs") {
                 job_id
+            } else if template.contains("/cohorts/") {
+                b_cohort
             } else {
                 token.id
             };
             let path = template
                 .replace("{slug}", "nachbarstadt")
-                .replace("{id}", &id.to_string());
+                .replace("{id}", &id.to_string())
+                .replace("{cost}", &b_cost.to_string());
             let res = call(&mut app, method, &path).await;
             if template.contains("{slug}") || template.contains("{id}") {
                 assert_eq!(
@@ -211,10 +345,47 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
             assert!(
                 !res.body.contains("B-Fehler")
                     && !res.body.contains("Nachbarstadt")
-                    && !res.body.contains("Team B"),
+                    && !res.body.contains("Team B")
+                    && !res.body.contains("Nachbar-"),
                 "{method} {path} leaked"
             );
         }
+        // Their own authority's cohort pages with B's cohort and cost ids: still nothing,
+        // asked by someone who holds each route's permission.
+        for (method, template, access) in ROUTES.iter().filter(|r| r.1.contains("/cohorts/{id}")) {
+            let Access::Member(p) = access else { continue };
+            let email = if allows(Role::Admin, *p) {
+                "admin@musterstadt.example"
+            } else {
+                "leadership@musterstadt.example"
+            };
+            app.cookies.remove("amtf_session");
+            app.login(email).await;
+            let path = template
+                .replace("{slug}", "musterstadt")
+                .replace("{id}", &b_cohort.to_string())
+                .replace("{cost}", &b_cost.to_string());
+            let res = call(&mut app, method, &path).await;
+            assert_eq!(res.status, StatusCode::NOT_FOUND, "{email} {method} {path}");
+            assert!(!res.body.contains("Nachbar-"), "{method} {path} leaked");
+        }
+        let b_after = db::cohorts::get(&db, TenantId(b.id), b_cohort)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            b_after.decision.is_none() && b_after.status == "evaluating",
+            "B's cohort untouched"
+        );
+        assert!(
+            db::costs::get(&db, TenantId(b.id), b_cohort, b_cost)
+                .await
+                .unwrap()
+                .is_some(),
+            "B's cost untouched"
+        );
+        app.cookies.remove("amtf_session");
+        app.login("admin@musterstadt.example").await;
         // Their own authority's job pages with B's job id: still nothing.
         let res = call(
             &mut app,

@@ -6,6 +6,7 @@ pub mod api_token;
 pub mod audit_entry;
 pub mod auth_token;
 pub mod cohort;
+pub mod cost;
 pub mod event;
 pub mod identity;
 pub mod job;
