@@ -137,72 +137,10 @@ async fn call(app: &mut TestApp, method: &str, path: &str) -> Page {
     app.post_form(from, path, &[]).await
 }
 
-/// The demo's pilot cohort and one of its cost items: the cohort routes are walked with real
-/// ids, so that their pages render for every role that may see them.
-async fn pilot_and_cost(app: &TestApp) -> (i64, i64) {
-    let tenant = db::tenants::by_slug(&app.tdb.db, "musterstadt")
-        .await
-        .unwrap()
-        .unwrap();
-    let pilot = db::cohorts::list(&app.tdb.db, TenantId(tenant.id))
-        .await
-        .unwrap()[0]
-        .id;
-    let costs = db::costs::list_for_cohort(&app.tdb.db, TenantId(tenant.id), pilot)
-        .await
-        .unwrap();
-    (pilot, costs[0].id)
-}
-
-/// A cohort (being evaluated, its evaluation submitted) and a cost item of authority `b`.
-pub async fn cohort_and_cost_of(db: &sea_orm::DatabaseConnection, b: TenantId) -> (i64, i64) {
-    use amtfluencer_domain::programme::{CohortStatus as S, CostCategory};
-    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-    let c = db::cohorts::create(
-        db,
-        b,
-        db::cohorts::CohortFields {
-            name: "Nachbar-Pilot".into(),
-            phase: "Pilot".into(),
-            starts_on: day("2026-01-01"),
-            ends_on: day("2026-06-30"),
-        },
-    )
-    .await
-    .unwrap();
-    for (from, to) in [(S::Planned, S::Running), (S::Running, S::Evaluating)] {
-        assert!(
-            db::cohorts::change_status(db, b, c.id, from, to)
-                .await
-                .unwrap()
-        );
-    }
-    assert!(
-        db::cohorts::submit_evaluation(db, b, c.id, db::now())
-            .await
-            .unwrap()
-    );
-    let cost = db::costs::add(
-        db,
-        b,
-        c.id,
-        db::costs::NewCost {
-            category: CostCategory::Training,
-            description: "Nachbar-Webinar".into(),
-            amount_cents: 100_000,
-            spent_on: day("2026-02-01"),
-            note: String::new(),
-        },
-    )
-    .await
-    .unwrap();
-    (c.id, cost.id)
-}
-
 #[tokio::test]
 async fn every_route_answers_every_role_as_the_matrix_says() {
     for mut app in TestApp::demo_all().await {
-        let (pilot, cost) = pilot_and_cost(&app).await;
+        let (pilot, cost) = crate::cohorts::pilot_and_cost(&app).await;
         for who in PEOPLE {
             app.cookies.remove("amtf_session");
             match who {
@@ -318,7 +256,7 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
         .await
         .unwrap();
 
-        let (b_cohort, b_cost) = cohort_and_cost_of(&db, TenantId(b.id)).await;
+        let (b_cohort, b_cost) = crate::cohorts::cohort_and_cost_of(&db, TenantId(b.id)).await;
 
         app.login("admin@musterstadt.example").await;
         for (method, template, _) in ROUTES.iter().filter(|r| !matches!(r.2, Access::Public)) {
