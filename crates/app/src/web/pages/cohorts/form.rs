@@ -6,6 +6,7 @@ use amtfluencer_domain::types::required_text;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 use super::{CohortPath, FieldErrors, audit, find, parse_day};
@@ -135,7 +136,7 @@ pub async fn create_cohort(
         Ok(f) => f,
         Err(errors) => return Ok(form_page(ctx, &member, None, form, errors)),
     };
-    let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
+    let txn = state.db.begin().await?;
     let c = db::cohorts::create(&txn, member.tenant_id(), fields).await?;
     let details = serde_json::json!({ "name": c.name, "phase": c.phase });
     audit(&txn, &member, "cohort", c.id, "cohort.created", details).await?;
@@ -181,7 +182,7 @@ pub async fn update_cohort(
         "starts_on": fields.starts_on,
         "ends_on": fields.ends_on,
     });
-    let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
+    let txn = state.db.begin().await?;
     if !db::cohorts::update(&txn, member.tenant_id(), c.id, fields).await? {
         return Err(AppError::NotFound);
     }
