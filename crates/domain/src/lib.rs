@@ -4,6 +4,7 @@
 //! parses input into these types at the edge and asks these rules before it writes.
 
 pub mod jobs;
+pub mod money;
 pub mod onboarding;
 pub mod permissions;
 pub mod programme;

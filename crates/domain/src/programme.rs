@@ -52,6 +52,16 @@ impl CohortStatus {
             (Planned, Running) | (Running, Evaluating) | (Evaluating, Closed)
         )
     }
+
+    /// The team hands the evaluation to leadership once, while the cohort is being evaluated.
+    pub fn can_submit_evaluation(self, already_submitted: bool) -> bool {
+        self == CohortStatus::Evaluating && !already_submitted
+    }
+}
+
+/// Leadership decides on the continuation once, and only on an evaluation it was given.
+pub fn can_decide_cohort(evaluation_submitted: bool, already_decided: bool) -> bool {
+    evaluation_submitted && !already_decided
 }
 
 crate::text_enum! {
@@ -234,6 +244,20 @@ mod tests {
                 assert!(!s.can_become(*next), "{s} → {next}");
             }
         }
+    }
+
+    #[test]
+    fn an_evaluation_is_submitted_once_and_only_while_evaluating() {
+        assert!(CohortStatus::Evaluating.can_submit_evaluation(false));
+        assert!(!CohortStatus::Evaluating.can_submit_evaluation(true));
+        assert!(!CohortStatus::Running.can_submit_evaluation(false));
+    }
+
+    #[test]
+    fn leadership_decides_once_on_a_submitted_evaluation() {
+        assert!(can_decide_cohort(true, false));
+        assert!(!can_decide_cohort(false, false));
+        assert!(!can_decide_cohort(true, true));
     }
 
     #[test]

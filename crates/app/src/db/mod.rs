@@ -9,6 +9,8 @@ pub mod audit;
 pub mod auth_tokens;
 pub mod bulk;
 pub mod candidates;
+pub mod cohorts;
+pub mod costs;
 pub mod entities;
 pub mod jobs;
 pub mod oidc;

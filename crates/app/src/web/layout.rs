@@ -14,20 +14,14 @@ use crate::web::session::{CsrfToken, LANG_COOKIE, Viewer, cookie};
 
 /// An authority's navigation in display order: who sees the entry, its path below
 /// `/t/{slug}/`, its message key. Entries a role may not use are not shown at all.
+#[rustfmt::skip]
 const MEMBER_NAV: &[(Permission, &str, &str)] = &[
     (Permission::ViewStart, "", "nav-start"),
     (Permission::ViewPeople, "people", "nav-people"),
-    (
-        Permission::ManageProgramme,
-        "recruitment",
-        "nav-recruitment",
-    ),
     (Permission::EditOwnProfile, "me", "nav-me"),
-    (
-        Permission::ManageProgramme,
-        "invitations",
-        "nav-invitations",
-    ),
+    (Permission::ManageProgramme, "recruitment", "nav-recruitment"),
+    (Permission::ViewAggregates, "cohorts", "nav-cohorts"),
+    (Permission::ManageProgramme, "invitations", "nav-invitations"),
     (Permission::ViewAuditLog, "audit", "nav-audit"),
     (Permission::ManageJobs, "jobs", "nav-jobs"),
     (Permission::ManageSettings, "settings/sso", "nav-sso"),

@@ -28,6 +28,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::account::router())
         .merge(pages::audit::router())
         .merge(pages::auth::router())
+        .merge(pages::cohorts::router())
         .merge(pages::start::router())
         .merge(pages::jobs::router())
         .merge(pages::operator::router())

@@ -8,6 +8,7 @@ mod support;
 mod account;
 mod audit;
 mod cli;
+mod cohorts;
 mod db_core;
 mod db_jobs;
 mod demo;

@@ -18,75 +18,51 @@ enum Access {
     Operator,
 }
 
-/// The route table as users reach it: method, path (`{slug}` and `{id}` filled in), access.
+/// The route table as users reach it: method, path (`{slug}`, `{id}` and `{cost}` filled in),
+/// access.
+#[rustfmt::skip]
 const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/login", Access::Public),
     ("GET", "/password/forgot", Access::Public),
     ("GET", "/healthz", Access::Public),
     ("GET", "/api/v1/openapi.json", Access::Public),
+    ("GET", "/t/{slug}/mitmachen", Access::Public),
+    ("GET", "/t/{slug}/mitmachen/danke", Access::Public),
     ("GET", "/account", Access::SignedIn),
     ("POST", "/account/tokens/{id}/revoke", Access::SignedIn),
     ("GET", "/api/v1/tokens", Access::SignedIn),
     ("GET", "/t/{slug}/", Access::Member(Permission::ViewStart)),
     ("GET", "/api/v1/me", Access::Member(Permission::ViewStart)),
-    (
-        "GET",
-        "/t/{slug}/jobs",
-        Access::Member(Permission::ManageJobs),
-    ),
-    (
-        "POST",
-        "/t/{slug}/jobs/{id}/retry",
-        Access::Member(Permission::ManageJobs),
-    ),
-    (
-        "GET",
-        "/t/{slug}/audit",
-        Access::Member(Permission::ViewAuditLog),
-    ),
-    (
-        "GET",
-        "/t/{slug}/recruitment",
-        Access::Member(Permission::ManageProgramme),
-    ),
-    (
-        "GET",
-        "/t/{slug}/recruitment/balance",
-        Access::Member(Permission::ManageProgramme),
-    ),
-    (
-        "GET",
-        "/t/{slug}/recruitment/nominate",
-        Access::Member(Permission::ManageProgramme),
-    ),
-    (
-        "POST",
-        "/t/{slug}/recruitment/nominate",
-        Access::Member(Permission::ManageProgramme),
-    ),
-    (
-        "GET",
-        "/t/{slug}/recruitment/{id}",
-        Access::Member(Permission::ManageProgramme),
-    ),
-    (
-        "POST",
-        "/t/{slug}/recruitment/{id}/status",
-        Access::Member(Permission::ManageProgramme),
-    ),
-    (
-        "POST",
-        "/t/{slug}/recruitment/{id}/note",
-        Access::Member(Permission::ManageProgramme),
-    ),
-    (
-        "POST",
-        "/t/{slug}/recruitment/{id}/delete",
-        Access::Member(Permission::ManageProgramme),
-    ),
-    ("GET", "/t/{slug}/mitmachen", Access::Public),
-    ("POST", "/t/{slug}/mitmachen", Access::Public),
-    ("GET", "/t/{slug}/mitmachen/danke", Access::Public),
+    ("GET", "/t/{slug}/jobs", Access::Member(Permission::ManageJobs)),
+    ("POST", "/t/{slug}/jobs/{id}/retry", Access::Member(Permission::ManageJobs)),
+    ("GET", "/t/{slug}/audit", Access::Member(Permission::ViewAuditLog)),
+    ("GET", "/t/{slug}/people", Access::Member(Permission::ViewPeople)),
+    ("GET", "/t/{slug}/people/{id}", Access::Member(Permission::ViewPeople)),
+    ("POST", "/t/{slug}/people/{id}/status", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/me", Access::Member(Permission::EditOwnProfile)),
+    ("GET", "/t/{slug}/invitations", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/invitations/{id}/revoke", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/outbox", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/settings/sso", Access::Member(Permission::ManageSettings)),
+    ("GET", "/t/{slug}/recruitment", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/recruitment/balance", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/recruitment/nominate", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/recruitment/{id}", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/recruitment/{id}/status", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/recruitment/{id}/note", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/recruitment/{id}/delete", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/cohorts", Access::Member(Permission::ViewAggregates)),
+    ("GET", "/t/{slug}/cohorts/new", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/cohorts/new", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/cohorts/{id}", Access::Member(Permission::ViewAggregates)),
+    ("GET", "/t/{slug}/cohorts/{id}/edit", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/cohorts/{id}/edit", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/cohorts/{id}/status", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/cohorts/{id}/submit", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/cohorts/{id}/decision", Access::Member(Permission::DecideCohort)),
+    ("GET", "/t/{slug}/cohorts/{id}/costs", Access::Member(Permission::ViewAggregates)),
+    ("POST", "/t/{slug}/cohorts/{id}/costs", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/cohorts/{id}/costs/{cost}/delete", Access::Member(Permission::ManageProgramme)),
     ("GET", "/operator", Access::Operator),
     ("GET", "/operator/tenants/new", Access::Operator),
     ("GET", "/operator/outbox", Access::Operator),
@@ -126,6 +102,7 @@ async fn call(app: &mut TestApp, method: &str, path: &str) -> Page {
 #[tokio::test]
 async fn every_route_answers_every_role_as_the_matrix_says() {
     for mut app in TestApp::demo_all().await {
+        let (pilot, cost) = crate::cohorts::pilot_and_cost(&app).await;
         for who in PEOPLE {
             app.cookies.remove("amtf_session");
             match who {
@@ -139,9 +116,15 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 Who::Anonymous => {}
             }
             for (method, template, access) in ROUTES {
+                let id = if template.contains("/cohorts/") {
+                    pilot.to_string()
+                } else {
+                    "999999".to_owned()
+                };
                 let path = template
                     .replace("{slug}", "musterstadt")
-                    .replace("{id}", "999999");
+                    .replace("{id}", &id)
+                    .replace("{cost}", &cost.to_string());
                 let res = call(&mut app, method, &path).await;
                 let s = res.status;
                 let to_login = s == StatusCode::SEE_OTHER
@@ -256,19 +239,54 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
         db::candidates::set_note(&db, TenantId(b.id), candidate.id, "B-Fehler im Gespräch")
             .await
             .unwrap();
-
-        app.login("admin@musterstadt.example").await;
-        for (method, template, _) in ROUTES.iter().filter(|r| !matches!(r.2, Access::Public)) {
-            let id = if template.contains("jobs") {
+        let (b_cohort, b_cost) = crate::cohorts::cohort_and_cost_of(&db, TenantId(b.id)).await;
+        // … a person …
+        let person_b = {
+            use amtfluencer::db::bulk::insert_rows;
+            let now = db::now();
+            #[rustfmt::skip]
+            let row = vec![b.id.into(), "Berta".into(), "Beispiel".into(), "Kultur".into(), "Team B".into(), "employee".into(), "active".into(), 2.into(), "".into(), "[]".into(), false.into(), now.into(), now.into()];
+            #[rustfmt::skip]
+            let cols = ["tenant_id", "first_name", "last_name", "department", "job_title", "track", "status", "monthly_goal", "bio", "ask_me_about", "public_profile", "created_at", "updated_at"];
+            insert_rows(&db, "ambassadors", &cols, vec![row])
+                .await
+                .unwrap();
+            db::ambassadors::list(&db, TenantId(b.id)).await.unwrap()[0].id
+        };
+        // … and an open invitation.
+        let (_, invitation_b) = db::auth_tokens::create_invitation(
+            &db,
+            TenantId(b.id),
+            db::auth_tokens::NewInvitation {
+                email: &Email::parse("neu@nachbarstadt.example").unwrap(),
+                role: Role::Ambassador,
+                created_by: u.id,
+            },
+        )
+        .await
+        .unwrap();
+        let id_for = |template: &str| {
+            if template.contains("jobs") {
                 job_id
             } else if template.contains("recruitment") {
                 candidate.id
+            } else if template.contains("/cohorts/") {
+                b_cohort
+            } else if template.contains("people") {
+                person_b
+            } else if template.contains("invitations") {
+                invitation_b.id
             } else {
                 token.id
-            };
+            }
+        };
+
+        app.login("admin@musterstadt.example").await;
+        for (method, template, _) in ROUTES.iter().filter(|r| !matches!(r.2, Access::Public)) {
             let path = template
                 .replace("{slug}", "nachbarstadt")
-                .replace("{id}", &id.to_string());
+                .replace("{id}", &id_for(template).to_string())
+                .replace("{cost}", &b_cost.to_string());
             let res = call(&mut app, method, &path).await;
             if template.contains("{slug}") || template.contains("{id}") {
                 assert_eq!(
@@ -281,10 +299,47 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
             assert!(
                 !res.body.contains("B-Fehler")
                     && !res.body.contains("Nachbarstadt")
-                    && !res.body.contains("Team B"),
+                    && !res.body.contains("Team B")
+                    && !res.body.contains("Nachbar-"),
                 "{method} {path} leaked"
             );
         }
+        // Their own authority's cohort pages with B's cohort and cost ids: still nothing,
+        // asked by someone who holds each route's permission.
+        for (method, template, access) in ROUTES.iter().filter(|r| r.1.contains("/cohorts/{id}")) {
+            let Access::Member(p) = access else { continue };
+            let email = if allows(Role::Admin, *p) {
+                "admin@musterstadt.example"
+            } else {
+                "leadership@musterstadt.example"
+            };
+            app.cookies.remove("amtf_session");
+            app.login(email).await;
+            let path = template
+                .replace("{slug}", "musterstadt")
+                .replace("{id}", &b_cohort.to_string())
+                .replace("{cost}", &b_cost.to_string());
+            let res = call(&mut app, method, &path).await;
+            assert_eq!(res.status, StatusCode::NOT_FOUND, "{email} {method} {path}");
+            assert!(!res.body.contains("Nachbar-"), "{method} {path} leaked");
+        }
+        let b_after = db::cohorts::get(&db, TenantId(b.id), b_cohort)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            b_after.decision.is_none() && b_after.status == "evaluating",
+            "B's cohort untouched"
+        );
+        assert!(
+            db::costs::get(&db, TenantId(b.id), b_cohort, b_cost)
+                .await
+                .unwrap()
+                .is_some(),
+            "B's cost untouched"
+        );
+        app.cookies.remove("amtf_session");
+        app.login("admin@musterstadt.example").await;
         // Their own authority's job pages with B's job id: still nothing.
         let res = call(
             &mut app,
@@ -293,6 +348,22 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
         )
         .await;
         assert_eq!(res.status, StatusCode::NOT_FOUND);
+        // Their own authority's pages with B's person and invitation ids: nothing either.
+        for (method, path) in [
+            ("GET", format!("/t/musterstadt/people/{person_b}")),
+            ("POST", format!("/t/musterstadt/people/{person_b}/status")),
+            (
+                "POST",
+                format!("/t/musterstadt/invitations/{}/revoke", invitation_b.id),
+            ),
+        ] {
+            let res = call(&mut app, method, &path).await;
+            assert_eq!(res.status, StatusCode::NOT_FOUND, "{method} {path}");
+        }
+        assert_eq!(
+            db::ambassadors::list(&db, TenantId(b.id)).await.unwrap()[0].status,
+            "active"
+        );
         // Their own authority's candidate pages with B's candidate id: nothing either.
         for (method, path) in [
             (

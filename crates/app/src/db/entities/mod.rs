@@ -7,6 +7,7 @@ pub mod audit_entry;
 pub mod auth_token;
 pub mod candidate;
 pub mod cohort;
+pub mod cost;
 pub mod event;
 pub mod identity;
 pub mod job;

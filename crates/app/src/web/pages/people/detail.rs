@@ -177,8 +177,10 @@ pub fn goal(text: &str) -> Option<i32> {
     text.trim().parse().ok().filter(|g| (0..=10).contains(g))
 }
 
+/// Defaults let the permission and the lookup answer first (403, 404) before a missing field.
 #[derive(Deserialize)]
 pub struct StatusForm {
+    #[serde(default)]
     status: String,
 }
 
