@@ -12,6 +12,7 @@ pub mod render;
 pub mod security;
 pub mod session;
 pub mod static_files;
+pub mod transition;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

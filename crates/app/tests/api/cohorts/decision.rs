@@ -185,7 +185,8 @@ async fn a_cohort_moves_forward_only_and_its_evaluation_is_submitted_once() {
         for (to, expected) in [
             ("closed", StatusCode::SEE_OTHER),
             ("running", StatusCode::CONFLICT),
-            ("bogus", StatusCode::CONFLICT),
+            // Not a status at all: the request is wrong, not the lifecycle.
+            ("bogus", StatusCode::BAD_REQUEST),
         ] {
             let res = app.post_form(&page, &status, &step(to)).await;
             assert_eq!(res.status, expected, "→ {to}");

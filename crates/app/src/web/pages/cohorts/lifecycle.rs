@@ -6,7 +6,6 @@ use amtfluencer_domain::programme::{CohortDecision, CohortStatus, can_decide_coh
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use sea_orm::TransactionTrait;
-use serde::Deserialize;
 
 use super::detail::{DecisionForm, render};
 use super::{CohortPath, FieldErrors, audit, find};
@@ -16,15 +15,10 @@ use crate::state::AppState;
 use crate::tenancy::Member;
 use crate::web::extract::Form;
 use crate::web::layout::PageCtx;
+use crate::web::transition::{StatusForm, requested};
 
 /// The longest decision comment, in characters.
 const MAX_COMMENT: usize = 4000;
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct StatusForm {
-    status: String,
-}
 
 fn back(p: &CohortPath) -> Response {
     Redirect::to(&format!("/t/{}/cohorts/{}", p.slug, p.id)).into_response()
@@ -40,11 +34,7 @@ pub async fn change_status(
     member.require(Permission::ManageProgramme)?;
     let c = find(&state, &member, p.id).await?;
     let not_allowed = || AppError::Conflict(ctx.t("cohort-error-status"));
-    let from: CohortStatus = c.status.parse().map_err(|_| not_allowed())?;
-    let to: CohortStatus = form.status.parse().map_err(|_| not_allowed())?;
-    if !from.can_become(to) {
-        return Err(not_allowed());
-    }
+    let (from, to) = requested(&c.status, &form, CohortStatus::can_become, not_allowed)?;
     let txn = state.db.begin().await?;
     if !db::cohorts::change_status(&txn, member.tenant_id(), c.id, from, to).await? {
         // Someone else moved it in the meantime.

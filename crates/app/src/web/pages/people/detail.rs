@@ -18,6 +18,7 @@ use crate::tenancy::Member;
 use crate::web::extract::Form;
 use crate::web::layout::PageCtx;
 use crate::web::render::page;
+use crate::web::transition::{StatusForm, requested};
 
 #[derive(Deserialize)]
 pub struct PersonPath {
@@ -177,13 +178,6 @@ pub fn goal(text: &str) -> Option<i32> {
     text.trim().parse().ok().filter(|g| (0..=10).contains(g))
 }
 
-/// Defaults let the permission and the lookup answer first (403, 404) before a missing field.
-#[derive(Deserialize)]
-pub struct StatusForm {
-    #[serde(default)]
-    status: String,
-}
-
 pub async fn change_status(
     State(state): State<AppState>,
     member: Member,
@@ -192,17 +186,9 @@ pub async fn change_status(
 ) -> Result<Response, AppError> {
     member.require(Permission::ManageProgramme)?;
     let person = find(&state, &member, p.id).await?;
-    let from: AmbassadorStatus = person
-        .status
-        .parse()
-        .map_err(|_| AppError::Conflict("unknown status".into()))?;
-    let to: AmbassadorStatus = form
-        .status
-        .parse()
-        .map_err(|_| AppError::BadRequest("unknown status".into()))?;
-    if !from.can_become(to) {
-        return Err(AppError::Conflict(format!("{from} → {to} is not allowed")));
-    }
+    let (from, to) = requested(&person.status, &form, AmbassadorStatus::can_become, || {
+        AppError::Conflict("this status change is not allowed".into())
+    })?;
     let mut am = db::ambassadors::edit(person);
     am.status = Set(to.as_str().to_owned());
     if to != AmbassadorStatus::Paused {

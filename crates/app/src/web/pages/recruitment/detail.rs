@@ -18,6 +18,7 @@ use crate::tenancy::Member;
 use crate::web::extract::Form;
 use crate::web::layout::PageCtx;
 use crate::web::render::page;
+use crate::web::transition::{StatusForm, requested};
 
 const NOTE_MAX: usize = 2000;
 
@@ -176,12 +177,6 @@ pub async fn show_candidate(
     .await
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct StatusForm {
-    status: String,
-}
-
 pub async fn change_status(
     State(state): State<AppState>,
     member: Member,
@@ -190,17 +185,9 @@ pub async fn change_status(
 ) -> Result<Response, AppError> {
     member.require(Permission::ManageProgramme)?;
     let c = find(&state, &member, p.id).await?;
-    let from: CandidateStatus = c
-        .status
-        .parse()
-        .map_err(|_| AppError::Conflict("unknown status".into()))?;
-    let to: CandidateStatus = form
-        .status
-        .parse()
-        .map_err(|_| AppError::BadRequest("unknown status".into()))?;
-    if !from.can_become(to) {
-        return Err(AppError::Conflict(format!("{from} → {to} is not allowed")));
-    }
+    let (from, to) = requested(&c.status, &form, CandidateStatus::can_become, || {
+        AppError::Conflict("this status change is not allowed".into())
+    })?;
     let tid = member.tenant_id();
     if !db::candidates::set_status(&state.db, tid, c.id, from, to).await? {
         return Err(AppError::Conflict(
