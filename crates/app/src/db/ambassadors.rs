@@ -168,3 +168,18 @@ pub async fn set_consent(
         db.execute(&stmt).await.map(|_| ())
     }
 }
+
+/// The people who opted in to the public page: active or paused, in name order.
+pub async fn public_profiles(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+) -> Result<Vec<ambassador::Model>, DbErr> {
+    Ambassadors::find()
+        .filter(C::TenantId.eq(tenant.0))
+        .filter(C::PublicProfile.eq(true))
+        .filter(C::Status.is_in(["active", "paused"]))
+        .order_by_asc(C::LastName)
+        .order_by_asc(C::FirstName)
+        .all(db)
+        .await
+}

@@ -37,9 +37,11 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::recruitment::router())
         .merge(pages::invite::router())
         .merge(pages::sso::router())
-        .merge(static_files::router())
         .fallback(errors::fallback)
         .layer(from_fn_with_state(state.clone(), session::layer))
+        // Public pages and our own static files need no session and set no cookie.
+        .merge(pages::public::router())
+        .merge(static_files::router())
         .layer(from_fn_with_state(state.clone(), errors::layer))
         .merge(ops::router())
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

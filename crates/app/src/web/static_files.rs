@@ -8,9 +8,24 @@ use axum::routing::get;
 use crate::state::AppState;
 
 const APP_CSS: &str = include_str!("../../static/app.css");
+const FAVICON_SVG: &str = include_str!("../../static/favicon.svg");
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/static/app.css", get(app_css))
+    Router::new()
+        .route("/static/app.css", get(app_css))
+        .route("/static/favicon.svg", get(favicon))
+        // Browsers ask for this on their own; the pages point to the SVG.
+        .route("/favicon.ico", get(favicon))
+}
+
+async fn favicon() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        FAVICON_SVG,
+    )
 }
 
 async fn app_css() -> impl IntoResponse {

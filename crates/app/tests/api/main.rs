@@ -16,6 +16,7 @@ mod mail;
 mod operator;
 mod pages;
 mod people;
+mod public;
 mod queue;
 mod recruitment;
 mod routes;

@@ -28,6 +28,8 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/openapi.json", Access::Public),
     ("GET", "/t/{slug}/mitmachen", Access::Public),
     ("GET", "/t/{slug}/mitmachen/danke", Access::Public),
+    ("GET", "/p/{slug}", Access::Public),
+    ("GET", "/p/{slug}/embed", Access::Public),
     ("GET", "/account", Access::SignedIn),
     ("POST", "/account/tokens/{id}/revoke", Access::SignedIn),
     ("GET", "/api/v1/tokens", Access::SignedIn),

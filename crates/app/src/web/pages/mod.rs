@@ -8,6 +8,7 @@ pub mod invite;
 pub mod jobs;
 pub mod operator;
 pub mod people;
+pub mod public;
 pub mod recruitment;
 pub mod sso;
 pub mod start;
