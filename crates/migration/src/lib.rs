@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod build;
 mod m20261125_000001_init;
 mod m20261125_000002_accounts;
+mod m20261125_000003_guidelines;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261125_000001_init::Migration),
             Box::new(m20261125_000002_accounts::Migration),
+            Box::new(m20261125_000003_guidelines::Migration),
         ]
     }
 }

@@ -65,6 +65,63 @@ pub fn edit(m: ambassador::Model) -> ambassador::ActiveModel {
     m.into_active_model()
 }
 
+fn guidelines_ack(
+    tenant: TenantId,
+    ambassador_id: i64,
+    version: &str,
+) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .expr(Expr::val(1))
+        .from("consents")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .and_where(Expr::col("ambassador_id").eq(ambassador_id))
+        .and_where(Expr::col("kind").eq("guidelines"))
+        .and_where(Expr::col("text_version").eq(version))
+        .and_where(Expr::col("withdrawn_at").is_null())
+        .limit(1)
+        .to_owned()
+}
+
+/// Whether the person acknowledged this version of the guidelines.
+pub async fn acknowledged(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    ambassador_id: i64,
+    version: &str,
+) -> Result<bool, DbErr> {
+    exists(db, guidelines_ack(tenant, ambassador_id, version)).await
+}
+
+/// Records the acknowledgement of a version of the guidelines.
+pub async fn acknowledge(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    ambassador_id: i64,
+    version: &str,
+) -> Result<(), DbErr> {
+    super::bulk::insert_rows(
+        db,
+        "consents",
+        &[
+            "tenant_id",
+            "ambassador_id",
+            "kind",
+            "text_version",
+            "by_guardian",
+            "given_at",
+        ],
+        vec![vec![
+            tenant.0.into(),
+            ambassador_id.into(),
+            "guidelines".into(),
+            version.into(),
+            false.into(),
+            now().into(),
+        ]],
+    )
+    .await
+}
+
 async fn exists(
     db: &impl ConnectionTrait,
     sql: sea_orm::sea_query::SelectStatement,
@@ -116,7 +173,11 @@ pub async fn onboarding_facts(
         .to_owned();
     Ok(Facts {
         consent_current: exists(db, consent("participation", true)).await?,
-        guidelines_current: exists(db, consent("guidelines", false)).await?,
+        guidelines_current: match super::guidelines::current(db, tenant).await? {
+            // Acknowledged in the version in force; with no guidelines there is nothing to read.
+            Some(g) => exists(db, guidelines_ack(tenant, person.id, &g.version)).await?,
+            None => true,
+        },
         info_event_attended: exists(db, attended("info_event")).await?,
         photo_workshop_attended: exists(db, attended("kickoff_photo")).await?,
         text_workshop_attended: exists(db, attended("kickoff_text")).await?,

@@ -86,6 +86,15 @@ pub async fn seed(db: &DatabaseConnection, scale: u32) -> anyhow::Result<SeedRep
     people::events(&txn, tid, &cohorts, &ambassadors).await?;
     people::costs(&txn, tid, cohorts.pilot).await?;
     let topics = people::topics(&txn, tid).await?;
+    db::guidelines::insert(
+        &txn,
+        tid,
+        content::CONSENT_TEXT_VERSION,
+        content::GUIDELINES_TITLE,
+        content::GUIDELINES_BODY,
+        Some(staff.admin),
+    )
+    .await?;
     let h = history::seed(&txn, tid, scale, &ambassadors, &topics).await?;
     txn.commit().await?;
     Ok(SeedReport {

@@ -31,6 +31,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::auth::router())
         .merge(pages::cohorts::router())
         .merge(pages::start::router())
+        .merge(pages::guidelines::router())
         .merge(pages::jobs::router())
         .merge(pages::operator::router())
         .merge(pages::people::router())

@@ -12,6 +12,7 @@ mod cohorts;
 mod db_core;
 mod db_jobs;
 mod demo;
+mod guidelines;
 mod mail;
 mod operator;
 mod pages;
