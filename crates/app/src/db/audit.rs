@@ -39,6 +39,29 @@ pub async fn record(
     Ok(())
 }
 
+/// Records what a member did to an object of their authority.
+pub async fn by_member(
+    db: &impl ConnectionTrait,
+    member: &crate::tenancy::Member,
+    action: &str,
+    object_type: &str,
+    object_id: i64,
+    details: serde_json::Value,
+) -> Result<(), DbErr> {
+    record(
+        db,
+        Some(member.tenant_id()),
+        Entry {
+            actor_user_id: Some(member.user.id),
+            action,
+            object_type,
+            object_id: Some(object_id.to_string()),
+            details,
+        },
+    )
+    .await
+}
+
 /// What the audit page filters by; all optional.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {

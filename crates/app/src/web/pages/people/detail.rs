@@ -213,17 +213,5 @@ async fn audit(
     action: &'static str,
     details: serde_json::Value,
 ) -> Result<(), AppError> {
-    db::audit::record(
-        &state.db,
-        Some(member.tenant_id()),
-        db::audit::Entry {
-            actor_user_id: Some(member.user.id),
-            action,
-            object_type: "ambassador",
-            object_id: Some(id.to_string()),
-            details,
-        },
-    )
-    .await?;
-    Ok(())
+    Ok(db::audit::by_member(&state.db, member, action, "ambassador", id, details).await?)
 }
