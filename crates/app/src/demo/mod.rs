@@ -6,6 +6,7 @@
 pub mod content;
 mod history;
 mod people;
+mod programme;
 pub mod rng;
 
 use amtfluencer_domain::permissions::Role;
@@ -83,9 +84,9 @@ pub async fn seed(db: &DatabaseConnection, scale: u32) -> anyhow::Result<SeedRep
     let cohorts = people::cohorts(&txn, tid, staff.leadership).await?;
     let ambassadors = people::ambassadors(&txn, tid, cohorts.pilot, scale, &hash).await?;
     people::candidates(&txn, tid, cohorts.next, staff.admin).await?;
-    people::events(&txn, tid, &cohorts, &ambassadors).await?;
-    people::costs(&txn, tid, cohorts.pilot).await?;
-    let topics = people::topics(&txn, tid).await?;
+    programme::events(&txn, tid, &cohorts, &ambassadors).await?;
+    programme::costs(&txn, tid, cohorts.pilot).await?;
+    let topics = programme::topics(&txn, tid).await?;
     db::guidelines::insert(
         &txn,
         tid,

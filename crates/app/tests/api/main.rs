@@ -13,6 +13,7 @@ mod db_core;
 mod db_jobs;
 mod demo;
 mod guidelines;
+mod jobs_page;
 mod mail;
 mod operator;
 mod pages;
