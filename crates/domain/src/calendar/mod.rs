@@ -44,15 +44,23 @@
 mod easter;
 mod error;
 mod holidays;
+mod reasons;
 mod rules;
+mod slots;
 mod text;
 mod timezone;
+mod warnings;
 
 #[cfg(test)]
 mod holiday_table_tests;
+#[cfg(test)]
+mod slot_tests;
 
 pub use easter::easter_sunday;
 pub use error::CalendarError;
 pub use holidays::{FIRST_YEAR, Holiday, LAST_YEAR, holiday_on, holidays};
+pub use reasons::SlotReason;
 pub use rules::{Blackout, ClosureDay, NotWorkingReason, RecurringDay, WorkingTimeRules};
+pub use slots::{HourPerformance, MIN_POSTS_FOR_PERFORMANCE, Slot, SlotRequest, suggest_slots};
 pub use timezone::EuropeBerlin;
+pub use warnings::{PlannedPost, ScheduleWarning, check_planned};
