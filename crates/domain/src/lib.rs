@@ -3,6 +3,7 @@
 //! Everything here is plain data and functions, unit-tested in milliseconds. The app crate
 //! parses input into these types at the edge and asks these rules before it writes.
 
+pub mod calendar;
 pub mod ics;
 pub mod jobs;
 pub mod money;
