@@ -28,8 +28,13 @@ fn ids(report: &CheckReport) -> Vec<&'static str> {
     report.checks.iter().map(|c| c.id).collect()
 }
 
-fn find<'r>(report: &'r CheckReport, id: &str) -> Vec<&'r Check> {
-    report.checks.iter().filter(|c| c.id == id).collect()
+fn find(report: &CheckReport, id: &str) -> Vec<Check> {
+    report
+        .checks
+        .iter()
+        .filter(|c| c.id == id)
+        .cloned()
+        .collect()
 }
 
 /// The text under a check's span.
