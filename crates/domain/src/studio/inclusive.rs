@@ -241,7 +241,7 @@ fn suggest(style: InclusiveStyle, role: Option<&Role>, stem: &str, plural: bool)
 fn signs(text: &Text) -> Vec<(Sign, Span, String, bool)> {
     let c = &text.chars;
     let lower = &text.lower;
-    let mask = text.special_mask();
+    let mask = &text.special;
     let mut found = Vec::new();
     for i in 1..c.len() {
         if mask[i] || !c[i - 1].is_alphabetic() {

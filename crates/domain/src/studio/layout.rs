@@ -271,7 +271,7 @@ fn paragraphs(text: &Text, lang: Language, out: &mut Vec<Check>) {
 }
 
 fn ending(text: &Text, lang: Language, out: &mut Vec<Check>) {
-    let mask = text.special_mask();
+    let mask = &text.special;
     let has_prose = |(s, e): Span| (s..e).any(|i| text.chars[i].is_alphabetic() && !mask[i]);
     let Some(last) = text.paragraphs().into_iter().rev().find(|&p| has_prose(p)) else {
         return;

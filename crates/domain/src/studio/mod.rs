@@ -93,7 +93,8 @@ pub struct Metrics {
     pub words: usize,
     pub sentences: usize,
     pub syllables: usize,
-    /// Flesch reading ease for German after Amstad: 0 (very hard) to 100 (very easy).
+    /// Flesch reading ease for German after Amstad: 0 (very hard) to 100 (very easy); the
+    /// formula can leave that range for extreme texts. Both scores are 0 for a text without words.
     pub flesch_amstad: f64,
     /// First Wiener Sachtextformel: school grade 4 (very easy) to 15 (very hard).
     pub wiener_sachtextformel: f64,

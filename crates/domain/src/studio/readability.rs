@@ -97,12 +97,12 @@ fn amstad(words: f64, sentences: f64, syllables: f64) -> f64 {
 
 /// Measures the text without hashtags, links, mentions and emoji.
 pub fn measure(text: &Text) -> Readability {
-    let mask = text.special_mask();
+    let mask = &text.special;
     let mut r = Readability::default();
     let (mut polysyllabic, mut long_words, mut monosyllabic) = (0usize, 0usize, 0usize);
     let mut hardest: Option<(f64, Span)> = None;
-    for span in sentences(text, &mask) {
-        let stats = word_stats(text, &mask, span);
+    for span in sentences(text, mask) {
+        let stats = word_stats(text, mask, span);
         if stats.is_empty() {
             continue;
         }

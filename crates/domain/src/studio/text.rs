@@ -29,6 +29,8 @@ pub(crate) struct Text {
     pub urls: Vec<Span>,
     pub mentions: Vec<Span>,
     pub emoji: Vec<Span>,
+    /// Per character: part of a hashtag, a link, a mention or an emoji.
+    pub special: Vec<bool>,
 }
 
 impl Text {
@@ -60,7 +62,7 @@ impl Text {
         let urls = urls(&chars, &lower);
         let mentions = mentions(&chars, &lower, page.as_deref());
         let emoji = emoji(&chars);
-        Self {
+        let mut text = Self {
             chars,
             lower,
             words,
@@ -68,7 +70,10 @@ impl Text {
             urls,
             mentions,
             emoji,
-        }
+            special: Vec::new(),
+        };
+        text.special = text.special_mask();
+        text
     }
 
     pub fn len(&self) -> usize {
@@ -120,8 +125,7 @@ impl Text {
         paragraphs
     }
 
-    /// Characters that are part of a hashtag, a link, a mention or an emoji.
-    pub fn special_mask(&self) -> Vec<bool> {
+    fn special_mask(&self) -> Vec<bool> {
         let mut mask = vec![false; self.chars.len()];
         let spans = self
             .hashtags
