@@ -142,7 +142,7 @@ fn form(text: &Text, tag: &Hashtag, lang: Language, out: &mut Vec<Check>) {
                 "an invisible soft hyphen"
             )
         } else {
-            format!("„{sep}“")
+            say!(lang, "„{sep}“", "\"{sep}\"")
         };
         out.push(
             Check::new(

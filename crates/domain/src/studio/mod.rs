@@ -26,6 +26,7 @@ mod tests;
 
 use serde::Serialize;
 
+pub use layout::{FOLD_CHARACTERS, MAX_CHARACTERS};
 pub use readability::syllables;
 
 crate::text_enum! {

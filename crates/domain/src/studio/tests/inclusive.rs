@@ -74,6 +74,7 @@ fn with_neutral_style_a_neutral_word_is_suggested() {
 fn the_authoritys_own_sign_and_neutral_words_pass() {
     let text = "Unsere Mitarbeiter:innen und Beschäftigten, Mitarbeitende und Auszubildende.";
     assert!(style_findings(text, InclusiveStyle::Colon).is_empty());
+    assert!(find(&run(text), "generic_masculine").is_empty());
 }
 
 #[test]

@@ -81,3 +81,57 @@ fn styles_and_languages_parse_from_their_stored_text() {
     assert_eq!("en".parse(), Ok(Language::En));
     assert!("gendergap".parse::<InclusiveStyle>().is_err());
 }
+
+/// A post that trips most checks at once.
+const KITCHEN_SINK: &str = "Hallo zusammen, heute möchte ich etwas zeigen!\n\
+    Die Mitarbeiter und Kolleg*innen haben seitens der Leitung die Inanspruchnahme geprüft. \
+    Frau Müller aus der Hauptstraße hat beantragt, Az. 61.2-123/2026, die Ausschreibung läuft. \
+    🎉🎉🎉🎉 https://musterstadt.de # Bauen #Tag-der-offenen-Tür #VERWALTUNG #Kita #Kita";
+
+#[test]
+fn every_english_message_is_english() {
+    let report = check_post(&CheckInput {
+        text: KITCHEN_SINK,
+        language: Language::En,
+        style: InclusiveStyle::PairForms,
+        authority_page: Some("Stadt Musterstadt"),
+    });
+    assert!(report.checks.len() >= 15, "{:?}", ids(&report));
+    for check in &report.checks {
+        assert!(
+            !check.message.contains('„'),
+            "{}: {}",
+            check.id,
+            check.message
+        );
+        assert!(
+            !check.message.contains(" Sie "),
+            "{}: {}",
+            check.id,
+            check.message
+        );
+    }
+}
+
+#[test]
+fn odd_input_does_not_break_the_checks() {
+    let long_word = "Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung";
+    for text in [
+        "#",
+        "@",
+        "# ",
+        "🎉",
+        "\u{200D}",
+        "a\u{0308}",
+        "...!?",
+        long_word,
+        "Frau",
+        "Az.",
+        "\r",
+    ] {
+        let report = run_with(text, InclusiveStyle::Neutral, Some("@"));
+        assert!(report.metrics.characters <= text.chars().count());
+    }
+    // Grund-stücks-ver-kehrs-ge-neh-mi-gungs-zu-stän-dig-keits-ü-ber-tra-gungs-ver-ord-nung
+    assert_eq!(syllables(long_word), 19);
+}
