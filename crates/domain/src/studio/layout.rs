@@ -26,6 +26,7 @@ static GREETINGS: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
     PhraseSet::new(
         [
             "liebe kolleg*",
+            "liebe kolleg* und kolleg*",
             "liebe alle",
             "liebes netzwerk",
             "liebe community",
@@ -34,6 +35,11 @@ static GREETINGS: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
             "liebe freunde",
             "liebe follower*",
             "hallo",
+            "hallo zusammen",
+            "hallo an alle",
+            "hallo alle*",
+            "hallo liebe*",
+            "hallo ihr lieben",
             "hi",
             "hey",
             "moin",
@@ -318,7 +324,10 @@ fn emoji(text: &Text, lang: Language, out: &mut Vec<Check>) {
     let count = text.emoji.len();
     let per_100 = count as f64 * 100.0 / text.len().max(1) as f64;
     if count >= 3 && per_100 > EMOJI_PER_100_CHARACTERS {
-        let shown = (per_100 * 10.0).round() / 10.0;
+        let shown = match lang {
+            Language::De => format!("{per_100:.1}").replace('.', ","),
+            Language::En => format!("{per_100:.1}"),
+        };
         out.push(Check::new(
             "emoji_density",
             Severity::Warning,

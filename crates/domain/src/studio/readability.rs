@@ -12,6 +12,9 @@ use super::{Check, Language, Severity, say};
 
 /// Sentences longer than this many words are flagged.
 pub const LONG_SENTENCE_WORDS: usize = 25;
+/// Shorter sentences are the hardest only when no sentence is this long: with two or three
+/// words, one long word decides the score.
+const MIN_WORDS_FOR_HARDEST: usize = 5;
 /// Below this many words the scores swing too much to comment on.
 const MIN_WORDS_FOR_VERDICT: usize = 30;
 
@@ -31,6 +34,7 @@ pub(crate) struct Readability {
     pub flesch_amstad: f64,
     pub wiener: f64,
     pub hardest_sentence: Option<String>,
+    pub hardest_span: Option<Span>,
     /// Sentences over [`LONG_SENTENCE_WORDS`] words, with their word count.
     pub long_sentences: Vec<(Span, usize)>,
 }
@@ -100,7 +104,8 @@ pub fn measure(text: &Text) -> Readability {
     let mask = &text.special;
     let mut r = Readability::default();
     let (mut polysyllabic, mut long_words, mut monosyllabic) = (0usize, 0usize, 0usize);
-    let mut hardest: Option<(f64, Span)> = None;
+    // (long enough, score): a long enough sentence always beats a short one.
+    let mut hardest: Option<((bool, f64), Span)> = None;
     for span in sentences(text, mask) {
         let stats = word_stats(text, mask, span);
         if stats.is_empty() {
@@ -114,8 +119,10 @@ pub fn measure(text: &Text) -> Readability {
         monosyllabic += stats.iter().filter(|w| w.syllables == 1).count();
         long_words += stats.iter().filter(|w| w.letters > 6).count();
         let score = amstad(stats.len() as f64, 1.0, syllables as f64);
-        if hardest.is_none_or(|(h, _)| score < h) {
-            hardest = Some((score, span));
+        let rank = (stats.len() >= MIN_WORDS_FOR_HARDEST, score);
+        let harder = |(long, h): (bool, f64)| (rank.0 && !long) || (rank.0 == long && score < h);
+        if hardest.is_none_or(|(h, _)| harder(h)) {
+            hardest = Some((rank, span));
         }
         if stats.len() > LONG_SENTENCE_WORDS {
             r.long_sentences.push((span, stats.len()));
@@ -132,8 +139,19 @@ pub fn measure(text: &Text) -> Readability {
         + 0.1297 * percent(long_words)
         - 0.0327 * percent(monosyllabic)
         - 0.875;
-    r.hardest_sentence = hardest.map(|(_, span)| text.slice(span).trim().to_owned());
+    r.hardest_span = hardest.map(|(_, span)| trimmed(text, span));
+    r.hardest_sentence = r.hardest_span.map(|span| text.slice(span));
     r
+}
+
+fn trimmed(text: &Text, (mut start, mut end): Span) -> Span {
+    while start < end && text.chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && text.chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    (start, end)
 }
 
 /// Sentence spans: a line break, `!`, `?`, `…` or a full stop that is not part of an
@@ -239,15 +257,15 @@ pub fn check(r: &Readability, lang: Language, out: &mut Vec<Check>) {
     if r.words < MIN_WORDS_FOR_VERDICT {
         return;
     }
-    let score = (r.flesch_amstad * 10.0).round() / 10.0;
-    let grade = (r.wiener * 10.0).round() / 10.0;
-    let (severity, de, en) = match score {
+    let score = decimal(lang, r.flesch_amstad);
+    let grade = decimal(lang, r.wiener);
+    let (severity, de, en) = match r.flesch_amstad {
         s if s < 30.0 => (Severity::Warning, "sehr schwer", "very hard"),
         s if s < 50.0 => (Severity::Warning, "schwer", "hard"),
         s if s < 60.0 => (Severity::Info, "mittelschwer", "fairly hard"),
         _ => return,
     };
-    out.push(Check::new(
+    let check = Check::new(
         "readability",
         severity,
         say!(
@@ -255,5 +273,18 @@ pub fn check(r: &Readability, lang: Language, out: &mut Vec<Check>) {
             "Lesbarkeit {score} (Flesch nach Amstad, 0–100): {de} zu lesen, Wiener Sachtextformel {grade}. Kürzere Sätze und Wörter helfen; der schwierigste Satz ist markiert.",
             "Reading ease {score} (Flesch after Amstad, 0–100): {en} to read, Wiener Sachtextformel {grade}. Shorter sentences and words help; the hardest sentence is shown."
         ),
-    ));
+    );
+    out.push(match r.hardest_span {
+        Some(span) => check.at(span),
+        None => check,
+    });
+}
+
+/// One decimal, with a decimal comma in German.
+fn decimal(lang: Language, x: f64) -> String {
+    let s = format!("{x:.1}");
+    match lang {
+        Language::De => s.replace('.', ","),
+        Language::En => s,
+    }
 }

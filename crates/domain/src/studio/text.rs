@@ -127,10 +127,23 @@ impl Text {
 
     fn special_mask(&self) -> Vec<bool> {
         let mut mask = vec![false; self.chars.len()];
+        // A hashtag cut short by a hyphen ("#Tag-der-offenen-Tür") is still no prose.
+        let c = &self.chars;
+        let joined = |h: &Hashtag| {
+            let mut end = h.end;
+            while end + 1 < c.len() && "-\u{AD}'’&".contains(c[end]) && c[end + 1].is_alphanumeric()
+            {
+                end += 1;
+                while end < c.len() && is_hashtag_char(c[end]) {
+                    end += 1;
+                }
+            }
+            (h.start, end)
+        };
         let spans = self
             .hashtags
             .iter()
-            .map(|h| (h.start, h.end))
+            .map(joined)
             .chain(self.urls.iter().copied())
             .chain(self.mentions.iter().copied())
             .chain(self.emoji.iter().copied());

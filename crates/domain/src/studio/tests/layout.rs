@@ -92,6 +92,16 @@ fn greeting_formulas_are_not_a_hook() {
 }
 
 #[test]
+fn the_whole_greeting_formula_is_marked() {
+    let text = "Liebe Kolleginnen und Kollegen, heute zeige ich euch das Bauamt.";
+    let greeting = find(&run(text), "hook_greeting");
+    assert_eq!(
+        spanned(text, &greeting[0]),
+        "Liebe Kolleginnen und Kollegen"
+    );
+}
+
+#[test]
 fn a_real_hook_is_not_taken_for_a_greeting() {
     let text = "Hallenbad, Haltestelle, Heizung: 3 Baustellen in einer Woche.\nSo läuft's.";
     assert!(find(&run(text), "hook_greeting").is_empty());

@@ -137,6 +137,36 @@ fn hard_text_gets_a_readability_warning_and_easy_text_none() {
     let r = find(&report, "readability");
     assert_eq!(r[0].severity, Severity::Warning);
     assert!(r[0].message.contains("sehr schwer"));
+    assert!(r[0].message.starts_with("Lesbarkeit -"), "{}", r[0].message);
+    assert_eq!(
+        spanned(&hard, &r[0]),
+        "Die Verwaltungsfachangestellte koordiniert Digitalisierungsvorhaben."
+    );
     let easy = "Wir bauen ein Haus. Es wird schön. Kommt doch mal vorbei. ".repeat(4);
     assert!(find(&run(&easy), "readability").is_empty());
+}
+
+#[test]
+fn a_short_exclamation_is_not_the_hardest_sentence() {
+    // "Herz-lich will-kom-men!" scores 180 − 2 − 58.5 × 5/2 = 31.75, lower than the second
+    // sentence's 47.25, but two words are too few to judge.
+    let text = format!("Herzlich willkommen! {TWO_SENTENCES}");
+    assert_eq!(
+        run(&text).metrics.hardest_sentence.as_deref(),
+        Some("Wir suchen Mitarbeitende für die Verwaltung.")
+    );
+    assert_eq!(
+        run("Herzlich willkommen!")
+            .metrics
+            .hardest_sentence
+            .as_deref(),
+        Some("Herzlich willkommen!")
+    );
+}
+
+#[test]
+fn the_rest_of_a_hashtag_cut_by_a_hyphen_is_not_prose() {
+    let text = format!("{TWO_SENTENCES}\n#Tag-der-offenen-Tür #Kita");
+    let m = run(&text).metrics;
+    assert_eq!((m.words, m.sentences), (12, 2));
 }
