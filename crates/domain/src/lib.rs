@@ -11,6 +11,7 @@ pub mod onboarding;
 pub mod permissions;
 pub mod programme;
 pub mod recruitment;
+pub mod studio;
 pub mod text_enum;
 pub mod throttle;
 pub mod types;
