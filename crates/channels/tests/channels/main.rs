@@ -1,0 +1,11 @@
+//! The real clients against local fake servers built from the external-APIs spec.
+
+mod fake;
+mod linkedin;
+mod mastodon;
+
+use amtfluencer_channels::{Http, HttpOptions};
+
+pub fn http() -> Http {
+    Http::new(HttpOptions::default()).unwrap()
+}
