@@ -81,6 +81,13 @@ async fn a_photo_post_arrives_once_with_escaped_commentary_and_alt_text() {
         .filter(|r| r.path == "/rest/posts")
         .collect::<Vec<_>>();
     assert_eq!(creates.len(), 1);
+    let init = fake
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/rest/images")
+        .unwrap();
+    assert_eq!(init.query.as_deref(), Some("action=initializeUpload"));
+    assert_eq!(init.header("linkedin-version"), Some(li::VERSION));
     assert_eq!(creates[0].header("linkedin-version"), Some(li::VERSION));
     assert_eq!(
         creates[0].header("x-restli-protocol-version"),

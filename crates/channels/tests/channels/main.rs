@@ -1,3 +1,4 @@
+#![expect(clippy::unwrap_used, reason = "test helpers fail loudly, like tests")]
 //! The real clients against local fake servers built from the external-APIs spec.
 
 mod fake;

@@ -14,7 +14,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use serde_json::{Value, json};
 
+mod render;
+
 use super::{Log, Recorded, bearer, json_error, serve};
+pub use render::render;
 
 pub const VERSION: &str = "202511";
 pub const CLIENT_ID: &str = "li-client";
@@ -111,11 +114,12 @@ fn error(status: StatusCode, message: &str) -> Response {
     )
 }
 
-/// The headers every versioned REST call needs, and the failures that hit every call.
-fn check_rest(headers: &HeaderMap, state: &Shared) -> Result<(), Response> {
+/// The headers every versioned REST call needs, and the failures that hit every call: the
+/// rejection, if any.
+fn check_rest(headers: &HeaderMap, state: &Shared) -> Option<Response> {
     if bearer(headers) != Some(TOKEN) || FakeLinkedIn::failure(state) == Some(Failure::ExpiredToken)
     {
-        return Err(json_error(
+        return Some(json_error(
             StatusCode::UNAUTHORIZED,
             json!({"status": 401, "serviceErrorCode": 65601, "code": "REVOKED_ACCESS_TOKEN",
                    "message": "The token used in the request has been revoked by the user"}),
@@ -125,9 +129,9 @@ fn check_rest(headers: &HeaderMap, state: &Shared) -> Result<(), Response> {
         .get("linkedin-version")
         .and_then(|v| v.to_str().ok())
     {
-        None => return Err(error(StatusCode::BAD_REQUEST, "VERSION_MISSING")),
+        None => return Some(error(StatusCode::BAD_REQUEST, "VERSION_MISSING")),
         Some(v) if v != VERSION => {
-            return Err(json_error(
+            return Some(json_error(
                 StatusCode::UPGRADE_REQUIRED,
                 json!({"status": 426, "code": "NONEXISTENT_VERSION",
                        "message": format!("Requested version {v} is not active")}),
@@ -140,20 +144,24 @@ fn check_rest(headers: &HeaderMap, state: &Shared) -> Result<(), Response> {
         .and_then(|v| v.to_str().ok())
         != Some("2.0.0")
     {
-        return Err(error(
+        return Some(error(
             StatusCode::BAD_REQUEST,
             "X-Restli-Protocol-Version 2.0.0 expected",
         ));
     }
     match FakeLinkedIn::failure(state) {
-        Some(Failure::Throttled) => Err((
-            StatusCode::TOO_MANY_REQUESTS,
-            [("retry-after", "60")],
-            axum::Json(json!({"status": 429, "message": "Resource level throttle limit reached"})),
-        )
-            .into_response()),
-        Some(Failure::Outage) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, "Internal error")),
-        _ => Ok(()),
+        Some(Failure::Throttled) => Some(
+            (
+                StatusCode::TOO_MANY_REQUESTS,
+                [("retry-after", "60")],
+                axum::Json(
+                    json!({"status": 429, "message": "Resource level throttle limit reached"}),
+                ),
+            )
+                .into_response(),
+        ),
+        Some(Failure::Outage) => Some(error(StatusCode::INTERNAL_SERVER_ERROR, "Internal error")),
+        _ => None,
     }
 }
 
@@ -197,7 +205,7 @@ async fn initialize_upload(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(r) = check_rest(&headers, &state) {
+    if let Some(r) = check_rest(&headers, &state) {
         return r;
     }
     if q.get("action").map(String::as_str) != Some("initializeUpload") {
@@ -246,7 +254,7 @@ async fn upload(
 }
 
 async fn create_post(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    if let Err(r) = check_rest(&headers, &state) {
+    if let Some(r) = check_rest(&headers, &state) {
         return r;
     }
     if headers.get("content-type").and_then(|v| v.to_str().ok()) != Some("application/json") {
@@ -320,66 +328,12 @@ fn validate_post(v: &Value, state: &Shared) -> Result<(), String> {
     Ok(())
 }
 
-/// What a reader sees: escapes resolved, hashtags and mentions shown, and the text cut at the
-/// first unescaped reserved character, as LinkedIn does.
-pub fn render(commentary: &str) -> String {
-    let mut out = String::new();
-    let mut rest = commentary;
-    while let Some(c) = rest.chars().next() {
-        if let Some(after) = rest.strip_prefix("{hashtag|\\#|") {
-            let Some(end) = after.find('}') else { break };
-            out.push('#');
-            out.push_str(&after[..end]);
-            rest = &after[end + 1..];
-            continue;
-        }
-        if let Some(after) = rest.strip_prefix("@[") {
-            let Some((name, after)) = split_unescaped(after, ']') else {
-                break;
-            };
-            let Some(after) = after.strip_prefix('(') else {
-                break;
-            };
-            let Some(end) = after.find(')') else { break };
-            out.push('@');
-            out.push_str(&render(name));
-            rest = &after[end + 1..];
-            continue;
-        }
-        if c == '\\' {
-            let mut chars = rest[1..].chars();
-            let Some(next) = chars.next() else { break };
-            out.push(next);
-            rest = chars.as_str();
-            continue;
-        }
-        if "|{}@[]()<>#*_~".contains(c) {
-            break;
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
-}
-
-fn split_unescaped(s: &str, end: char) -> Option<(&str, &str)> {
-    let mut escaped = false;
-    for (i, c) in s.char_indices() {
-        match c {
-            '\\' if !escaped => escaped = true,
-            c if c == end && !escaped => return Some((&s[..i], &s[i + 1..])),
-            _ => escaped = false,
-        }
-    }
-    None
-}
-
 async fn read_post(
     State(state): State<Shared>,
     Path(urn): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(r) = check_rest(&headers, &state) {
+    if let Some(r) = check_rest(&headers, &state) {
         return r;
     }
     let s = state.lock().unwrap();
@@ -394,7 +348,7 @@ async fn delete_post(
     Path(urn): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(r) = check_rest(&headers, &state) {
+    if let Some(r) = check_rest(&headers, &state) {
         return r;
     }
     let mut s = state.lock().unwrap();
