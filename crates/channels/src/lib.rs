@@ -14,8 +14,8 @@ use std::future::Future;
 
 pub use error::ChannelError;
 pub use http::{Http, HttpOptions};
-pub use linkedin::LinkedInChannel;
-pub use mastodon::MastodonChannel;
+pub use linkedin::{LinkedInChannel, LinkedInClient, LinkedInConfig};
+pub use mastodon::{MastodonChannel, MastodonInstance};
 pub use post::{AccessToken, Counts, Image, Mention, OutgoingPost, Published, Visibility};
 
 /// One connected account on one network: where a post goes and where its figures come from.

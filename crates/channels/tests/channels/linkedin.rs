@@ -334,3 +334,24 @@ async fn an_unknown_code_means_starting_the_sign_in_again() {
         .unwrap_err();
     assert!(matches!(err, ChannelError::Unauthorized { .. }), "{err:?}");
 }
+
+#[tokio::test]
+async fn a_post_whose_answer_never_comes_is_unconfirmed_not_retried() {
+    let fake = FakeLinkedIn::start().await;
+    fake.fail_with(Failure::AnswerHangs);
+    let c = LinkedInClient::new(crate::impatient_http(), config(&fake.base, li::VERSION));
+
+    let err = c
+        .channel(author())
+        .publish(&token(), &OutgoingPost::text("Hallo", "k"))
+        .await
+        .unwrap_err();
+
+    assert!(matches!(err, ChannelError::Unconfirmed { .. }), "{err:?}");
+    assert!(!err.is_retryable());
+    assert_eq!(
+        fake.posts().len(),
+        1,
+        "the post exists, so a blind resend would double it"
+    );
+}

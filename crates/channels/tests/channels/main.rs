@@ -10,3 +10,12 @@ use amtfluencer_channels::{Http, HttpOptions};
 pub fn http() -> Http {
     Http::new(HttpOptions::default()).unwrap()
 }
+
+/// A client that gives up quickly, for servers that never answer.
+pub fn impatient_http() -> Http {
+    Http::new(HttpOptions {
+        connect_timeout: std::time::Duration::from_secs(5),
+        timeout: std::time::Duration::from_millis(300),
+    })
+    .unwrap()
+}

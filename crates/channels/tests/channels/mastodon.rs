@@ -337,3 +337,21 @@ async fn a_used_code_means_starting_the_sign_in_again() {
         .unwrap_err();
     assert!(matches!(err, ChannelError::Unauthorized { .. }), "{err:?}");
 }
+
+#[tokio::test]
+async fn a_status_whose_answer_never_comes_is_retried_without_doubling() {
+    let fake = FakeMastodon::start().await;
+    fake.fail_with(Failure::AnswerHangs);
+    let c = MastodonChannel::new(
+        crate::impatient_http(),
+        MastodonInstance::parse(&fake.base).unwrap(),
+    );
+    let post = OutgoingPost::text("Guten Morgen aus dem Rathaus", "post-9");
+
+    let err = c.publish(&token(), &post).await.unwrap_err();
+    assert!(matches!(err, ChannelError::Unavailable { .. }), "{err:?}");
+    let published = c.publish(&token(), &post).await.unwrap();
+
+    assert_eq!(fake.statuses().len(), 1);
+    assert_eq!(published.remote_id, fake.statuses()[0].id);
+}

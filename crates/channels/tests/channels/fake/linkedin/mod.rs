@@ -36,6 +36,8 @@ pub enum Failure {
     DuplicateContent,
     RejectImage,
     CreatedWithoutId,
+    /// The post is created, but the answer never comes.
+    AnswerHangs,
 }
 
 #[derive(Debug, Clone)]
@@ -279,14 +281,20 @@ async fn create_post(State(state): State<Shared>, headers: HeaderMap, body: Byte
         Some(Failure::CreatedWithoutId) => return StatusCode::CREATED.into_response(),
         _ => {}
     }
-    let mut s = state.lock().unwrap();
-    let urn = format!("urn:li:share:70123456789012345{:02}", s.posts.len() + 1);
-    let rendered = render(v["commentary"].as_str().unwrap_or_default());
-    s.posts.push(StoredPost {
-        urn: urn.clone(),
-        body: v,
-        rendered,
-    });
+    let (urn, hang) = {
+        let mut s = state.lock().unwrap();
+        let urn = format!("urn:li:share:70123456789012345{:02}", s.posts.len() + 1);
+        let rendered = render(v["commentary"].as_str().unwrap_or_default());
+        s.posts.push(StoredPost {
+            urn: urn.clone(),
+            body: v,
+            rendered,
+        });
+        (urn, s.failure == Some(Failure::AnswerHangs))
+    };
+    if hang {
+        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+    }
     (StatusCode::CREATED, [("x-restli-id", urn)]).into_response()
 }
 
