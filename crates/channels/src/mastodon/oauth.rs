@@ -79,6 +79,11 @@ impl MastodonChannel {
             .client()
             .post(self.instance.endpoint("/api/v1/apps"));
         let res = send(form(req, &pairs)).await?;
+        if res.status() == reqwest::StatusCode::NOT_FOUND {
+            return Err(ChannelError::Rejected {
+                message: "Unter dieser Adresse antwortet keine Mastodon-Instanz.".to_owned(),
+            });
+        }
         if !res.status().is_success() {
             return Err(self.error(res).await);
         }

@@ -355,3 +355,17 @@ async fn a_status_whose_answer_never_comes_is_retried_without_doubling() {
     assert_eq!(fake.statuses().len(), 1);
     assert_eq!(published.remote_id, fake.statuses()[0].id);
 }
+
+#[tokio::test]
+async fn an_address_that_is_no_mastodon_instance_is_named_as_such() {
+    let fake = crate::fake::linkedin::FakeLinkedIn::start().await;
+    let c = MastodonChannel::new(crate::http(), MastodonInstance::parse(&fake.base).unwrap());
+    let err = c
+        .register_app("Amtfluencer", md::REDIRECT, None)
+        .await
+        .unwrap_err();
+    assert!(
+        err.user_message().contains("keine Mastodon-Instanz"),
+        "{err:?}"
+    );
+}
