@@ -56,6 +56,11 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/main.ftl"),
     ),
     (
+        "events",
+        include_str!("../locales/de/events.ftl"),
+        include_str!("../locales/en/events.ftl"),
+    ),
+    (
         "mail",
         include_str!("../locales/de/mail.ftl"),
         include_str!("../locales/en/mail.ftl"),

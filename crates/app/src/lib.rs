@@ -11,6 +11,7 @@ pub mod demo;
 pub mod error;
 pub mod i18n;
 pub mod jobs;
+pub mod localtime;
 pub mod mail;
 pub mod server;
 pub mod state;

@@ -153,6 +153,14 @@ crate::text_enum! {
 }
 
 crate::text_enum! {
+    /// The answer to an invitation; no answer yet is stored as nothing.
+    pub enum Rsvp {
+        Yes = "yes",
+        No = "no",
+    }
+}
+
+crate::text_enum! {
     pub enum ConsentKind {
         /// Taking part in the programme and the processing of one's data for it.
         Participation = "participation",

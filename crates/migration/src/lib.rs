@@ -10,6 +10,7 @@ mod build;
 mod m20261125_000001_init;
 mod m20261125_000002_accounts;
 mod m20261125_000003_guidelines;
+mod m20261125_000004_events;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_init::Migration),
             Box::new(m20261125_000002_accounts::Migration),
             Box::new(m20261125_000003_guidelines::Migration),
+            Box::new(m20261125_000004_events::Migration),
         ]
     }
 }

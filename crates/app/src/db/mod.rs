@@ -12,6 +12,7 @@ pub mod candidates;
 pub mod cohorts;
 pub mod costs;
 pub mod entities;
+pub mod events;
 pub mod guidelines;
 pub mod jobs;
 pub mod oidc;

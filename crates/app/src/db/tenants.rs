@@ -40,6 +40,11 @@ pub async fn by_slug(
     Tenants::find().filter(C::Slug.eq(slug)).one(db).await
 }
 
+/// An authority by its id (for links that carry their own proof, such as RSVP links).
+pub async fn get(db: &impl ConnectionTrait, id: i64) -> Result<Option<tenant::Model>, DbErr> {
+    tenant::Entity::find_by_id(id).one(db).await
+}
+
 pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<tenant::Model>, DbErr> {
     Tenants::find().order_by_asc(C::Name).all(db).await
 }

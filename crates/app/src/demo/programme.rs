@@ -45,6 +45,8 @@ pub async fn events(
             ..Default::default()
         };
         let event_id = event::Entity::insert(m).exec(txn).await?.last_insert_id;
+        // Invitations went out three weeks before each event.
+        let invited = at(e.start)? - chrono::Duration::days(21);
         let mut rows = Vec::new();
         if future {
             for (i, c) in candidates.iter().enumerate() {
@@ -57,6 +59,7 @@ pub async fn events(
                     rsvp.into(),
                     false.into(),
                     t.into(),
+                    invited.into(),
                 ]);
             }
         } else {
@@ -70,6 +73,7 @@ pub async fn events(
                     "yes".into(),
                     attended.into(),
                     t.into(),
+                    invited.into(),
                 ]);
             }
         }
@@ -84,6 +88,7 @@ pub async fn events(
                 "rsvp",
                 "attended",
                 "updated_at",
+                "invited_at",
             ],
             rows,
         )

@@ -77,6 +77,22 @@ pub fn password_reset(i18n: &I18n, r: &PasswordReset<'_>) -> anyhow::Result<Comp
     render(sections, r.link, subject)
 }
 
+/// A mail of the usual shape (greeting, intro, action with the link, two closing lines) whose
+/// sentences are the catalogue's `{prefix}-…` messages, filled with the same arguments.
+pub fn message(
+    i18n: &I18n,
+    prefix: &str,
+    args: &[(&str, &str)],
+    link: &str,
+) -> anyhow::Result<Composed> {
+    let sections = LANGS
+        .iter()
+        .map(|&lang| section(i18n, lang, prefix, args))
+        .collect();
+    let subject = subject(i18n, &format!("{prefix}-subject"), args);
+    render(sections, link, subject)
+}
+
 fn section(i18n: &I18n, lang: Lang, prefix: &str, args: &[(&str, &str)]) -> Section {
     let t = |part: &str| i18n.tr_args(lang, &format!("{prefix}-{part}"), args);
     Section {

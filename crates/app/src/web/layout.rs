@@ -21,6 +21,7 @@ const MEMBER_NAV: &[(Permission, &str, &str)] = &[
     (Permission::EditOwnProfile, "me", "nav-me"),
     (Permission::ManageProgramme, "recruitment", "nav-recruitment"),
     (Permission::ViewAggregates, "cohorts", "nav-cohorts"),
+    (Permission::ViewStart, "events", "nav-events"),
     (Permission::ViewStart, "guidelines", "nav-guidelines"),
     (Permission::ManageProgramme, "invitations", "nav-invitations"),
     (Permission::ViewAuditLog, "audit", "nav-audit"),

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod errors;
 pub mod extract;
+pub mod fields;
 pub mod layout;
 pub mod metrics;
 pub mod ops;
@@ -30,6 +31,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::audit::router())
         .merge(pages::auth::router())
         .merge(pages::cohorts::router())
+        .merge(pages::events::router())
         .merge(pages::start::router())
         .merge(pages::guidelines::router())
         .merge(pages::jobs::router())

@@ -68,6 +68,18 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/t/{slug}/cohorts/{id}/costs", Access::Member(Permission::ViewAggregates)),
     ("POST", "/t/{slug}/cohorts/{id}/costs", Access::Member(Permission::ManageProgramme)),
     ("POST", "/t/{slug}/cohorts/{id}/costs/{cost}/delete", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/events", Access::Member(Permission::ViewStart)),
+    ("GET", "/t/{slug}/events/new", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/events/new", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/events/{id}", Access::Member(Permission::ViewStart)),
+    ("GET", "/t/{slug}/events/{id}/event.ics", Access::Member(Permission::ViewStart)),
+    ("GET", "/t/{slug}/events/{id}/edit", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/events/{id}/edit", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/events/{id}/invite", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/events/{id}/attendance", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/events/{id}/rsvp", Access::Member(Permission::ViewStart)),
+    ("POST", "/t/{slug}/events/{id}/cancel", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/rsvp/{id}", Access::Public),
     ("GET", "/operator", Access::Operator),
     ("GET", "/operator/tenants/new", Access::Operator),
     ("GET", "/operator/outbox", Access::Operator),
@@ -108,6 +120,9 @@ async fn call(app: &mut TestApp, method: &str, path: &str) -> Page {
 async fn every_route_answers_every_role_as_the_matrix_says() {
     for mut app in TestApp::demo_all().await {
         let (pilot, cost) = crate::cohorts::pilot_and_cost(&app).await;
+        let event = crate::events::event_titled(&app, "Auftaktworkshop Teil 1")
+            .await
+            .id;
         for who in PEOPLE {
             app.cookies.remove("amtf_session");
             match who {
@@ -123,6 +138,8 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
             for (method, template, access) in ROUTES {
                 let id = if template.contains("/cohorts/") {
                     pilot.to_string()
+                } else if template.contains("/events/") {
+                    event.to_string()
                 } else {
                     "999999".to_owned()
                 };
@@ -270,8 +287,11 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
         )
         .await
         .unwrap();
+        let event_b = crate::events::event_of(&db, TenantId(b.id)).await;
         let id_for = |template: &str| {
-            if template.contains("jobs") {
+            if template.contains("/events/") {
+                event_b
+            } else if template.contains("jobs") {
                 job_id
             } else if template.contains("recruitment") {
                 candidate.id

@@ -16,6 +16,9 @@ pub struct Model {
     pub location: String,
     pub video_url: Option<String>,
     pub capacity: Option<i32>,
+    pub description: String,
+    pub sequence: i32,
+    pub cancelled_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

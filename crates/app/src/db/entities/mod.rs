@@ -3,6 +3,7 @@
 
 pub mod ambassador;
 pub mod api_token;
+pub mod attendance;
 pub mod audit_entry;
 pub mod auth_token;
 pub mod candidate;

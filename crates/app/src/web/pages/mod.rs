@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit;
 pub mod auth;
 pub mod cohorts;
+pub mod events;
 pub mod guidelines;
 pub mod invite;
 pub mod jobs;

@@ -168,7 +168,7 @@ fn check(
         .state
         .parse::<FederalState>()
         .map_err(|_| errors.push(("state", ctx.t("operator-error-state"))));
-    let tz_ok = f.time_zone.contains('/') && f.time_zone.len() < 64 && !f.time_zone.contains(' ');
+    let tz_ok = crate::localtime::is_known_zone(f.time_zone.trim());
     if !tz_ok {
         errors.push(("time_zone", ctx.t("operator-error-time-zone")));
     }

@@ -62,35 +62,7 @@ pub struct CohortPath {
     id: i64,
 }
 
-/// Messages for the fields of a form that was sent back.
-#[derive(Default)]
-pub struct FieldErrors(Vec<(&'static str, String)>);
-
-impl FieldErrors {
-    pub fn add(&mut self, field: &'static str, message: String) {
-        self.0.push((field, message));
-    }
-
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// 422 for a form with mistakes, 200 otherwise.
-    pub fn status(&self) -> axum::http::StatusCode {
-        if self.is_empty() {
-            axum::http::StatusCode::OK
-        } else {
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY
-        }
-    }
-}
+pub use crate::web::fields::FieldErrors;
 
 /// A cohort of the member's authority, or 404.
 async fn find(state: &AppState, member: &Member, id: i64) -> Result<cohort::Model, AppError> {
@@ -153,7 +125,7 @@ fn timestamp(ctx: &PageCtx, t: DateTime<Utc>) -> String {
 }
 
 /// A date from a form: the ISO form a date field sends, or typed the German way (3.12.2026).
-fn parse_day(text: &str) -> Option<NaiveDate> {
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
     NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(t, "%d.%m.%Y"))
