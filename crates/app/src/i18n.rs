@@ -61,6 +61,11 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/events.ftl"),
     ),
     (
+        "people_import",
+        include_str!("../locales/de/people_import.ftl"),
+        include_str!("../locales/en/people_import.ftl"),
+    ),
+    (
         "mail",
         include_str!("../locales/de/mail.ftl"),
         include_str!("../locales/en/mail.ftl"),

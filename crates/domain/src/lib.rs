@@ -8,6 +8,7 @@ pub mod ics;
 pub mod jobs;
 pub mod money;
 pub mod onboarding;
+pub mod people_import;
 pub mod permissions;
 pub mod programme;
 pub mod recruitment;

@@ -17,6 +17,7 @@ pub mod guidelines;
 pub mod jobs;
 pub mod oidc;
 pub mod overview;
+pub mod roster;
 pub mod sessions;
 pub mod tenants;
 pub mod throttle;

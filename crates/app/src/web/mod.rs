@@ -23,6 +23,8 @@ use crate::state::AppState;
 
 /// Forms and JSON bodies; uploads get their own, larger limit on their routes.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// File uploads (photos, export files, people lists).
+pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
 
 pub fn router(state: AppState) -> Router {
     Router::new()

@@ -139,23 +139,75 @@ async fn check_csrf(req: Request, expected: &str, no_cookie: bool) -> (bool, Opt
         let ok = !no_cookie && constant_time_eq(h, expected);
         return (ok, Some(req));
     }
-    let is_form = req
+    let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+        .unwrap_or("")
+        .to_owned();
+    let boundary = multipart_boundary(&content_type);
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+    if !is_form && boundary.is_none() {
         return (false, Some(req));
     }
+    let limit = if is_form {
+        crate::web::MAX_BODY_BYTES
+    } else {
+        crate::web::MAX_UPLOAD_BYTES
+    };
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = to_bytes(body, crate::web::MAX_BODY_BYTES).await else {
+    let Ok(bytes) = to_bytes(body, limit).await else {
         return (false, None);
     };
-    let ok = !no_cookie
-        && url::form_urlencoded::parse(&bytes)
+    let sent = match &boundary {
+        Some(b) => multipart_text_field(&bytes, b, "csrf"),
+        None => url::form_urlencoded::parse(&bytes)
             .find(|(k, _)| k == "csrf")
-            .is_some_and(|(_, v)| constant_time_eq(&v, expected));
+            .map(|(_, v)| v.into_owned()),
+    };
+    let ok = !no_cookie && sent.is_some_and(|v| constant_time_eq(&v, expected));
     (ok, Some(Request::from_parts(parts, Body::from(bytes))))
+}
+
+/// The boundary of a `multipart/form-data` body (file uploads).
+fn multipart_boundary(content_type: &str) -> Option<String> {
+    let (mime, params) = content_type.split_once(';')?;
+    if !mime.trim().eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    params.split(';').find_map(|p| {
+        let (k, v) = p.trim().split_once('=')?;
+        k.eq_ignore_ascii_case("boundary")
+            .then(|| v.trim_matches('"').to_owned())
+    })
+}
+
+/// The value of a small text field of a multipart body, e.g. the CSRF token sent before the
+/// file. Only the part headers are searched, never the file's bytes as text.
+fn multipart_text_field(body: &[u8], boundary: &str, name: &str) -> Option<String> {
+    let delimiter = format!("--{boundary}");
+    let wanted = format!("name=\"{name}\"");
+    let mut rest = body;
+    while let Some(start) = find(rest, delimiter.as_bytes()) {
+        rest = &rest[start + delimiter.len()..];
+        let headers_end = find(rest, b"\r\n\r\n")?;
+        let headers = std::str::from_utf8(&rest[..headers_end]).ok()?;
+        let value_start = headers_end + 4;
+        let next = find(&rest[value_start..], delimiter.as_bytes())?;
+        if headers
+            .lines()
+            .any(|l| l.to_ascii_lowercase().starts_with("content-disposition") && l.contains(&wanted))
+        {
+            let value = &rest[value_start..value_start + next];
+            let value = value.strip_suffix(b"\r\n").unwrap_or(value);
+            return std::str::from_utf8(value).ok().map(str::to_owned);
+        }
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Viewer {
@@ -206,5 +258,21 @@ impl FromRequestParts<AppState> for Member {
             tenant,
             role,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{multipart_boundary, multipart_text_field};
+
+    #[test]
+    fn the_csrf_field_is_found_in_a_multipart_body_and_file_bytes_are_not_read_as_fields() {
+        let ct = "multipart/form-data; boundary=----x1";
+        let b = multipart_boundary(ct).unwrap();
+        assert_eq!(b, "----x1");
+        let body = b"------x1\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\nname=\"csrf\"\r\nfake\r\n------x1\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc123\r\n------x1--\r\n";
+        assert_eq!(multipart_text_field(body, &b, "csrf").as_deref(), Some("abc123"));
+        assert_eq!(multipart_text_field(body, &b, "other"), None);
+        assert_eq!(multipart_boundary("application/json"), None);
     }
 }

@@ -2,11 +2,13 @@
 //! profile with their next onboarding step.
 
 mod detail;
+mod import;
 mod list;
 mod me;
 
 use amtfluencer_domain::onboarding::{Facts, checklist, progress};
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 use crate::state::AppState;
@@ -15,6 +17,20 @@ use crate::web::layout::PageCtx;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/t/{slug}/people", get(list::list_people))
+        .route(
+            "/t/{slug}/people/import",
+            get(import::show_import)
+                .post(import::upload_file)
+                .layer(DefaultBodyLimit::max(crate::web::MAX_UPLOAD_BYTES)),
+        )
+        .route(
+            "/t/{slug}/people/import/template.csv",
+            get(import::download_template),
+        )
+        .route(
+            "/t/{slug}/people/import/confirm",
+            post(import::confirm_import).layer(DefaultBodyLimit::max(crate::web::MAX_UPLOAD_BYTES)),
+        )
         .route(
             "/t/{slug}/people/{id}",
             get(detail::show_person).post(detail::update_person),
