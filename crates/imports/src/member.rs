@@ -14,7 +14,7 @@ use crate::error::{ImportError, RowProblem, RowProblemKind};
 use crate::grid::{Grid, load_grids};
 use crate::header::{Column, best_header, normalise};
 use crate::model::{FileKind, MemberDay, MemberSummary, PostFigures, Row};
-use crate::page::rows;
+use crate::page::{locate, rows};
 use crate::post_key::PostKey;
 
 /// Rows searched for the TOP POSTS header and the DISCOVERY labels.
@@ -24,15 +24,17 @@ pub(crate) fn analytics(bytes: &[u8]) -> Result<Parsed, ImportError> {
     let grids = load_grids(bytes)?;
     let mut parsed = Parsed::new(FileKind::MemberAnalytics);
 
-    let (at, header) =
-        best_header(&grids, ENGAGEMENT_COLUMNS, Some(DATE.name), 2).ok_or_else(|| {
-            ImportError::MissingSheet {
-                sheet: "ENGAGEMENT".into(),
-            }
-        })?;
-    for column in ENGAGEMENT_COLUMNS {
-        header.require(column.name)?;
-    }
+    let (at, header) = locate(&grids, ENGAGEMENT_COLUMNS, Some(DATE.name), |h| {
+        ENGAGEMENT_COLUMNS
+            .iter()
+            .try_for_each(|c| h.require(c.name))
+    })
+    .map_err(|e| match e {
+        ImportError::HeaderNotFound { .. } => ImportError::MissingSheet {
+            sheet: "ENGAGEMENT".into(),
+        },
+        other => other,
+    })?;
     parsed.member_days = rows(&grids[at], &header, |r| {
         Ok(MemberDay {
             day: r.required(DATE.name, r.date(DATE.name)?)?,

@@ -11,11 +11,11 @@ use crate::post_key::PostKey;
 pub(crate) fn content(bytes: &[u8]) -> Result<Parsed, ImportError> {
     let grids = load_grids(bytes)?;
     let mut parsed = Parsed::new(FileKind::PageContent);
-    let (posts_at, header) =
-        best_header(&grids, POST_COLUMNS, None, 2).ok_or_else(|| not_found(&grids))?;
-    for column in [POST_LINK, CREATED, IMPRESSIONS] {
-        header.require(column.name)?;
-    }
+    let (posts_at, header) = locate(&grids, POST_COLUMNS, None, |h| {
+        [POST_LINK, CREATED, IMPRESSIONS]
+            .iter()
+            .try_for_each(|c| h.require(c.name))
+    })?;
     let sheet = &grids[posts_at];
     parsed.posts = rows(sheet, &header, post_row);
 
@@ -34,16 +34,32 @@ pub(crate) fn content(bytes: &[u8]) -> Result<Parsed, ImportError> {
 pub(crate) fn followers(bytes: &[u8]) -> Result<Parsed, ImportError> {
     let grids = load_grids(bytes)?;
     let mut parsed = Parsed::new(FileKind::PageFollowers);
-    let (at, header) =
-        best_header(&grids, FOLLOWER_COLUMNS, None, 2).ok_or_else(|| not_found(&grids))?;
-    header.require(DATE.name)?;
-    header.require_any(&[
-        TOTAL_FOLLOWERS.name,
-        ORGANIC_FOLLOWERS.name,
-        SPONSORED_FOLLOWERS.name,
-    ])?;
+    let (at, header) = locate(&grids, FOLLOWER_COLUMNS, None, |h| {
+        h.require(DATE.name)?;
+        h.require_any(&[
+            TOTAL_FOLLOWERS.name,
+            ORGANIC_FOLLOWERS.name,
+            SPONSORED_FOLLOWERS.name,
+        ])
+    })?;
     parsed.page_days = rows(&grids[at], &header, follower_row);
     Ok(parsed)
+}
+
+/// The sheet and header that best fit `columns`, checked by `required`. A header with a single
+/// known column still counts here, so that the error names the missing columns instead of
+/// saying that no header was found.
+pub(crate) fn locate(
+    grids: &[Grid],
+    columns: &[Column],
+    must: Option<&str>,
+    required: impl Fn(&Header) -> Result<(), ImportError>,
+) -> Result<(usize, Header), ImportError> {
+    let found = best_header(grids, columns, must, 2)
+        .or_else(|| best_header(grids, columns, must, 1))
+        .ok_or_else(|| not_found(grids))?;
+    required(&found.1)?;
+    Ok(found)
 }
 
 pub(crate) fn not_found(grids: &[Grid]) -> ImportError {
