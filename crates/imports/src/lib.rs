@@ -108,7 +108,6 @@ impl Parsed {
         if self.covers.is_some() {
             return;
         }
-        let ok = |d: &Option<NaiveDate>| *d;
         let days: Vec<NaiveDate> = self
             .page_days
             .iter()
@@ -121,7 +120,7 @@ impl Parsed {
             .chain(
                 self.posts
                     .iter()
-                    .filter_map(|r| r.value.as_ref().ok().and_then(|p| ok(&p.created))),
+                    .filter_map(|r| r.value.as_ref().ok()?.created),
             )
             .chain(
                 self.shares

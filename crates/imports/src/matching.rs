@@ -14,6 +14,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
+use crate::model::{PostFigures, Share};
 use crate::post_key::PostKey;
 
 /// Days an imported post's date may lie from the candidate's published or scheduled date.
@@ -50,6 +51,28 @@ pub struct Candidate {
     /// Published date, else scheduled date.
     pub date: Option<NaiveDate>,
     pub ambassador_id: i64,
+}
+
+impl From<&PostFigures> for ImportedPost {
+    fn from(p: &PostFigures) -> Self {
+        Self {
+            key: p.key,
+            text: p.title.clone(),
+            date: p.created,
+            ambassador_id: None,
+        }
+    }
+}
+
+impl From<&Share> for ImportedPost {
+    fn from(s: &Share) -> Self {
+        Self {
+            key: s.key,
+            text: Some(s.commentary.clone()),
+            date: Some(s.posted_at.date()),
+            ambassador_id: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

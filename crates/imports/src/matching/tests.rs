@@ -180,3 +180,25 @@ fn only_the_ambassadors_own_posts_are_candidates_for_a_member_export() {
     };
     assert_eq!(match_post(&imported, &[other]), Match::None);
 }
+
+#[test]
+fn a_share_from_the_csv_becomes_an_imported_post_with_its_text_and_day() {
+    let share = Share {
+        posted_at: day(4).and_then(|d| d.and_hms_opt(8, 15, 0)).expect("time"),
+        key: None,
+        link: None,
+        commentary: KITA.into(),
+        shared_url: None,
+        media_url: None,
+        visibility: None,
+    };
+    let imported = ImportedPost {
+        ambassador_id: Some(1),
+        ..ImportedPost::from(&share)
+    };
+    assert_eq!(imported.date, day(4));
+    assert!(matches!(
+        match_post(&imported, &[candidate(5, KITA, day(4))]),
+        Match::Likely { id: 5, .. }
+    ));
+}

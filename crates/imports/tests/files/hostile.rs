@@ -111,3 +111,21 @@ fn a_sheet_with_an_absurd_row_count_is_refused() {
     assert!(matches!(err, ImportError::TooManyRows { .. }), "{err:?}");
     assert!(err.to_string().contains("mehr als 100000 Zeilen"), "{err}");
 }
+
+#[test]
+fn an_xlsx_that_declares_a_huge_unpacked_size_is_refused_before_unpacking() {
+    let mut bytes = xlsx(&[("Posts", vec![vec![T("Post link"), T("Impressions")]])]);
+    // Every central directory entry (signature PK\x01\x02) holds the unpacked size at offset 24.
+    let entries: Vec<usize> = bytes
+        .windows(4)
+        .enumerate()
+        .filter(|(_, w)| *w == b"PK\x01\x02")
+        .map(|(i, _)| i)
+        .collect();
+    assert!(!entries.is_empty());
+    for at in entries {
+        bytes[at + 24..at + 28].copy_from_slice(&0xF000_0000_u32.to_le_bytes());
+    }
+    let err = parse(FileKind::PageContent, &bytes).expect_err("refused");
+    assert!(matches!(err, ImportError::TooLarge { .. }), "{err:?}");
+}

@@ -323,3 +323,52 @@ fn the_content_export_as_xls_is_read() {
     let day = parsed.page_days[0].value.as_ref().expect("day");
     assert_eq!((day.day, day.impressions), (date(2025, 3, 4), Some(1000)));
 }
+
+#[test]
+fn a_german_daily_sheet_adds_organic_and_sponsored_figures() {
+    let posts = vec![
+        vec![T("Beitragslink"), T("Erstellt am"), T("Impressionen")],
+        vec![T(LINK_1), T("2025-03-04"), N(10.0)],
+    ];
+    let days = vec![
+        vec![T("Tageskennzahlen")],
+        vec![
+            T("Datum"),
+            T("Impressionen (organisch)"),
+            T("Impressionen (gesponsert)"),
+            T("Eindeutige Impressionen (organisch)"),
+            T("Klicks (organisch)"),
+            T("Reaktionen (organisch)"),
+            T("Kommentare (organisch)"),
+            T("Reposts (organisch)"),
+            T("Engagementrate (organisch)"),
+        ],
+        vec![
+            T("04.03.2025"),
+            T("1.200"),
+            T("300"),
+            T("950"),
+            T("12"),
+            T("40"),
+            T("3"),
+            T("1"),
+            T("5,1 %"),
+        ],
+    ];
+    let parsed = parse(
+        FileKind::PageContent,
+        &xlsx(&[("Beiträge", posts), ("Kennzahlen", days)]),
+    )
+    .expect("parsed");
+    let day = parsed.page_days[0].value.as_ref().expect("day");
+    assert_eq!(day.day, date(2025, 3, 4));
+    assert_eq!(
+        (day.impressions, day.unique_impressions, day.clicks),
+        (Some(1500), Some(950), Some(12))
+    );
+    assert_eq!(
+        (day.reactions, day.comments, day.reposts),
+        (Some(40), Some(3), Some(1))
+    );
+    assert_eq!(day.engagement_rate, Some(0.051));
+}
