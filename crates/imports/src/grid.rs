@@ -3,9 +3,8 @@
 //! reader refuses entries longer than declared), and XLSX sheets are streamed cell by cell so
 //! that a sheet with an absurd row count stops at the limit.
 //!
-//! Known limit: calamine parses an XLS file whole when it is opened and keeps each sheet as a
-//! dense range. BIFF8 caps a sheet at 65,536 rows × 256 columns, so a hostile XLS under the size
-//! limit can still cost a few hundred megabytes for a moment; it cannot grow beyond that.
+//! calamine parses an XLS file whole when it is opened and keeps each sheet as a dense range, so
+//! an XLS is first checked by `xls_guard` for sheets spanning absurd areas.
 
 use std::io::Cursor;
 
@@ -92,6 +91,7 @@ impl<'a> Workbook<'a> {
             detail: e.to_string(),
         };
         if bytes.starts_with(&CFB_MAGIC) {
+            crate::xls_guard::check(bytes)?;
             let book = Xls::new(Cursor::new(bytes)).map_err(|e| corrupt(&e))?;
             Ok(Self::Xls(Box::new(book)))
         } else if bytes.starts_with(&ZIP_MAGIC) {
@@ -140,12 +140,23 @@ impl<'a> Workbook<'a> {
 }
 
 /// Every sheet of the workbook, in order.
+///
+/// calamine panics on some damaged XLS record structures (an arithmetic overflow in its record
+/// parser); a damaged upload must give the user an error, not end the request, so a panic in the
+/// reader becomes [`ImportError::Corrupt`].
 pub(crate) fn load_grids(bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
-    let mut book = Workbook::open(bytes)?;
-    book.sheet_names()
-        .iter()
-        .map(|name| book.grid(name))
-        .collect()
+    std::panic::catch_unwind(|| {
+        let mut book = Workbook::open(bytes)?;
+        book.sheet_names()
+            .iter()
+            .map(|name| book.grid(name))
+            .collect()
+    })
+    .unwrap_or_else(|_| {
+        Err(ImportError::Corrupt {
+            detail: "unreadable structure".into(),
+        })
+    })
 }
 
 fn check_unpacked_size(bytes: &[u8]) -> Result<(), ImportError> {

@@ -25,6 +25,7 @@ mod model;
 mod page;
 mod post_key;
 mod shares;
+mod xls_guard;
 
 use std::collections::BTreeMap;
 
