@@ -19,6 +19,7 @@ mod mail;
 mod operator;
 mod pages;
 mod people;
+mod people_import;
 mod public;
 mod queue;
 mod recruitment;

@@ -39,6 +39,8 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/t/{slug}/jobs/{id}/retry", Access::Member(Permission::ManageJobs)),
     ("GET", "/t/{slug}/audit", Access::Member(Permission::ViewAuditLog)),
     ("GET", "/t/{slug}/people", Access::Member(Permission::ViewPeople)),
+    ("GET", "/t/{slug}/people/import", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/people/import/template.csv", Access::Member(Permission::ManageProgramme)),
     ("GET", "/t/{slug}/people/{id}", Access::Member(Permission::ViewPeople)),
     ("POST", "/t/{slug}/people/{id}/status", Access::Member(Permission::ManageProgramme)),
     ("GET", "/t/{slug}/me", Access::Member(Permission::EditOwnProfile)),

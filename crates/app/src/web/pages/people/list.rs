@@ -34,12 +34,17 @@ struct PeoplePage {
     statuses: Vec<(&'static str, String)>,
     department: String,
     status: String,
+    can_import: bool,
+    /// After an import: how many were created and changed.
+    imported: Option<String>,
 }
 
 #[derive(Deserialize)]
 pub struct Filter {
     department: Option<String>,
     status: Option<String>,
+    imported: Option<u64>,
+    updated: Option<u64>,
 }
 
 pub async fn list_people(
@@ -76,7 +81,14 @@ pub async fn list_people(
         .map(|s| (s.as_str(), status_label(&ctx, s.as_str())))
         .collect();
     let base = format!("/t/{}/people", member.tenant.slug);
+    let imported = f.imported.map(|created| {
+        let (c, u) = (created.to_string(), f.updated.unwrap_or(0).to_string());
+        ctx.i18n
+            .tr_args(ctx.lang, "import-done", &[("created", &c), ("updated", &u)])
+    });
     Ok(page(&PeoplePage {
+        can_import: member.can(Permission::ManageProgramme),
+        imported,
         ctx: ctx.for_member(&member),
         base,
         rows,
