@@ -2,12 +2,15 @@
 //! choice when several instances share one database and must see the same files.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use bytes::Bytes;
 use futures_util::StreamExt;
 use object_store::aws::AmazonS3Builder;
 use object_store::path::Path;
-use object_store::{Attribute, Attributes, ObjectStore, ObjectStoreExt, PutOptions, PutPayload};
+use object_store::{
+    Attribute, Attributes, ObjectStore, ObjectStoreExt, PutOptions, PutPayload, RetryConfig,
+};
 
 use super::{MediaKey, StoreError, StoredObject};
 
@@ -58,7 +61,8 @@ impl S3Store {
             .with_access_key_id(&config.credentials.access_key_id)
             .with_secret_access_key(&config.credentials.secret_access_key)
             .with_virtual_hosted_style_request(!config.path_style)
-            .with_allow_http(config.allow_http);
+            .with_allow_http(config.allow_http)
+            .with_retry(retry());
         if let Some(endpoint) = &config.endpoint {
             builder = builder.with_endpoint(endpoint);
         }
@@ -130,6 +134,15 @@ impl S3Store {
         }
         keys.sort();
         Ok(keys)
+    }
+}
+
+/// A person waits for an upload: a few quick retries, not the library's three minutes.
+fn retry() -> RetryConfig {
+    RetryConfig {
+        max_retries: 3,
+        retry_timeout: Duration::from_secs(20),
+        ..RetryConfig::default()
     }
 }
 
