@@ -42,7 +42,13 @@ impl Column {
         match self {
             Column::FirstName => &["vorname", "firstname", "givenname"],
             Column::LastName => &["nachname", "name", "familienname", "lastname", "surname"],
-            Column::Email => &["email", "mail", "emailadresse", "dienstlicheemail", "e_mail"],
+            Column::Email => &[
+                "email",
+                "mail",
+                "emailadresse",
+                "dienstlicheemail",
+                "e_mail",
+            ],
             Column::Department => &[
                 "abteilung",
                 "fachbereich",
@@ -50,10 +56,22 @@ impl Column {
                 "organisationseinheit",
                 "department",
             ],
-            Column::JobTitle => &["funktion", "stelle", "tätigkeit", "beruf", "jobtitle", "position"],
+            Column::JobTitle => &[
+                "funktion",
+                "stelle",
+                "tätigkeit",
+                "beruf",
+                "jobtitle",
+                "position",
+            ],
             Column::Track => &["laufbahn", "gruppe", "beschäftigungsart", "track"],
             Column::Cohort => &["runde", "kohorte", "cohort"],
-            Column::LinkedIn => &["linkedin", "linkedinprofil", "linkedinurl", "linkedinprofile"],
+            Column::LinkedIn => &[
+                "linkedin",
+                "linkedinprofil",
+                "linkedinurl",
+                "linkedinprofile",
+            ],
         }
     }
 
@@ -108,7 +126,9 @@ pub enum FileProblem {
     /// Required columns not found: their catalogue keys.
     MissingColumns(Vec<&'static str>),
     /// A quote opened and never closed.
-    UnclosedQuote { line: usize },
+    UnclosedQuote {
+        line: usize,
+    },
 }
 
 /// What is wrong with one row: the column's catalogue key and the problem's key.
@@ -252,7 +272,10 @@ fn find_columns(header: &[String]) -> Result<Columns, FileProblem> {
     let mut found = Vec::new();
     let mut missing = Vec::new();
     for col in Column::ALL {
-        match names.iter().position(|n| col.aliases().contains(&n.as_str())) {
+        match names
+            .iter()
+            .position(|n| col.aliases().contains(&n.as_str()))
+        {
             Some(i) => found.push((col, i)),
             None if col.required() => missing.push(col.key()),
             None => {}
@@ -402,7 +425,10 @@ mod tests {
         let file = "Email,Department,First name,Last name\nanna@musterstadt.example,IT,Anna,Berg\n";
         let (_, rows) = read(file.as_bytes()).unwrap();
         let anna = rows[0].result.as_ref().unwrap();
-        assert_eq!((anna.first_name.as_str(), anna.department.as_str()), ("Anna", "IT"));
+        assert_eq!(
+            (anna.first_name.as_str(), anna.department.as_str()),
+            ("Anna", "IT")
+        );
         assert_eq!(anna.track, None, "no track column: keep what is stored");
     }
 

@@ -16,6 +16,7 @@ pub mod events;
 pub mod guidelines;
 pub mod jobs;
 pub mod oidc;
+pub mod onboarding;
 pub mod overview;
 pub mod roster;
 pub mod sessions;

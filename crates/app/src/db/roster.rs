@@ -77,7 +77,11 @@ impl Plan {
 }
 
 /// Compares the file's rows with the people and cohorts of the authority.
-pub async fn plan(db: &impl ConnectionTrait, tenant: TenantId, rows: Vec<Row>) -> Result<Plan, DbErr> {
+pub async fn plan(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    rows: Vec<Row>,
+) -> Result<Plan, DbErr> {
     let people: HashMap<String, ambassador::Model> = Ambassadors::find()
         .filter(C::TenantId.eq(tenant.0))
         .all(db)
@@ -142,9 +146,15 @@ fn plan_row(
             differs(Field::FirstName, a.first_name == p.first_name);
             differs(Field::LastName, a.last_name == p.last_name);
             differs(Field::Department, a.department == p.department);
-            differs(Field::JobTitle, p.job_title.is_empty() || a.job_title == p.job_title);
+            differs(
+                Field::JobTitle,
+                p.job_title.is_empty() || a.job_title == p.job_title,
+            );
             differs(Field::Track, p.track.is_none_or(|t| a.track == t.as_str()));
-            differs(Field::Cohort, cohort_id.is_none() || a.cohort_id == cohort_id);
+            differs(
+                Field::Cohort,
+                cohort_id.is_none() || a.cohort_id == cohort_id,
+            );
             differs(
                 Field::LinkedIn,
                 p.linkedin
@@ -175,7 +185,11 @@ pub struct Applied {
 }
 
 /// Writes the plan (the caller runs it in a transaction and has checked it has no errors).
-pub async fn apply(db: &impl ConnectionTrait, tenant: TenantId, plan: &Plan) -> Result<Applied, DbErr> {
+pub async fn apply(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    plan: &Plan,
+) -> Result<Applied, DbErr> {
     let t = now();
     let mut done = Applied::default();
     for row in &plan.rows {

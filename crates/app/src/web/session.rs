@@ -194,10 +194,9 @@ fn multipart_text_field(body: &[u8], boundary: &str, name: &str) -> Option<Strin
         let headers = std::str::from_utf8(&rest[..headers_end]).ok()?;
         let value_start = headers_end + 4;
         let next = find(&rest[value_start..], delimiter.as_bytes())?;
-        if headers
-            .lines()
-            .any(|l| l.to_ascii_lowercase().starts_with("content-disposition") && l.contains(&wanted))
-        {
+        if headers.lines().any(|l| {
+            l.to_ascii_lowercase().starts_with("content-disposition") && l.contains(&wanted)
+        }) {
             let value = &rest[value_start..value_start + next];
             let value = value.strip_suffix(b"\r\n").unwrap_or(value);
             return std::str::from_utf8(value).ok().map(str::to_owned);
@@ -271,7 +270,10 @@ mod tests {
         let b = multipart_boundary(ct).unwrap();
         assert_eq!(b, "----x1");
         let body = b"------x1\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\nname=\"csrf\"\r\nfake\r\n------x1\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc123\r\n------x1--\r\n";
-        assert_eq!(multipart_text_field(body, &b, "csrf").as_deref(), Some("abc123"));
+        assert_eq!(
+            multipart_text_field(body, &b, "csrf").as_deref(),
+            Some("abc123")
+        );
         assert_eq!(multipart_text_field(body, &b, "other"), None);
         assert_eq!(multipart_boundary("application/json"), None);
     }

@@ -20,6 +20,7 @@ mod operator;
 mod pages;
 mod people;
 mod people_import;
+mod programme_api;
 mod public;
 mod queue;
 mod recruitment;

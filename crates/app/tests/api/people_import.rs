@@ -32,7 +32,11 @@ async fn confirm(app: &mut TestApp, preview: &Page) -> Page {
     let data = confirm_data(preview);
     app.post_multipart(
         &format!("{PAGE}/confirm"),
-        &[("csrf", &csrf), ("file_name", "personen.csv"), ("data", &data)],
+        &[
+            ("csrf", &csrf),
+            ("file_name", "personen.csv"),
+            ("data", &data),
+        ],
         &[],
     )
     .await
@@ -68,12 +72,19 @@ async fn bad_rows_are_named_per_line_and_nothing_is_saved() {
         ] {
             assert!(res.body.contains(text), "{text} ({})", app.tdb.backend);
         }
-        assert!(!res.body.contains("name=\"data\""), "no confirmation while rows are wrong");
+        assert!(
+            !res.body.contains("name=\"data\""),
+            "no confirmation while rows are wrong"
+        );
         assert_eq!(count(&app).await, before);
 
         let missing = upload(&mut app, "liste.csv", b"Vorname;Telefon\nAnna;123\n").await;
         assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(missing.body.contains("Diese Pflichtspalten fehlen: Nachname, E-Mail, Abteilung."));
+        assert!(
+            missing
+                .body
+                .contains("Diese Pflichtspalten fehlen: Nachname, E-Mail, Abteilung.")
+        );
         let none = upload(&mut app, "leer.csv", b"").await;
         assert!(none.body.contains("Bitte wählen Sie eine Datei aus."));
         assert_eq!(count(&app).await, before);
@@ -87,7 +98,11 @@ async fn a_clean_file_is_saved_on_confirmation_and_a_second_import_changes_nothi
         let before = count(&app).await;
         let preview = upload(&mut app, "personen.csv", GOOD.as_bytes()).await;
         assert_eq!(preview.status, StatusCode::OK);
-        assert!(preview.body.contains("2 neu, 0 geändert, 0 unverändert, 0 mit Fehlern."));
+        assert!(
+            preview
+                .body
+                .contains("2 neu, 0 geändert, 0 unverändert, 0 mit Fehlern.")
+        );
         assert_eq!(count(&app).await, before, "the preview saves nothing");
         let done = confirm(&mut app, &preview).await;
         assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
@@ -95,7 +110,10 @@ async fn a_clean_file_is_saved_on_confirmation_and_a_second_import_changes_nothi
         let t = crate::cohorts::tenant(&app).await;
         let people = db::ambassadors::list(&app.tdb.db, t).await.unwrap();
         let jana = people.iter().find(|p| p.last_name == "Özdemir").unwrap();
-        assert_eq!((jana.track.as_str(), jana.status.as_str()), ("apprentice", "onboarding"));
+        assert_eq!(
+            (jana.track.as_str(), jana.status.as_str()),
+            ("apprentice", "onboarding")
+        );
         assert!(jana.cohort_id.is_some());
         let paul = people.iter().find(|p| p.last_name == "Weber").unwrap();
         assert_eq!(
@@ -106,13 +124,20 @@ async fn a_clean_file_is_saved_on_confirmation_and_a_second_import_changes_nothi
 
         // The same file again: nothing to do, nothing to confirm, nothing written.
         let again = upload(&mut app, "personen.csv", GOOD.as_bytes()).await;
-        assert!(again.body.contains("0 neu, 0 geändert, 2 unverändert, 0 mit Fehlern."));
+        assert!(
+            again
+                .body
+                .contains("0 neu, 0 geändert, 2 unverändert, 0 mit Fehlern.")
+        );
         assert!(again.body.contains("Nichts zu tun"));
         assert!(!again.body.contains("name=\"data\""));
         // Even a replayed confirmation of the first preview writes nothing.
         confirm(&mut app, &preview).await;
         assert_eq!(count(&app).await, before + 2);
-        let paul_after = db::ambassadors::get(&app.tdb.db, t, paul.id).await.unwrap().unwrap();
+        let paul_after = db::ambassadors::get(&app.tdb.db, t, paul.id)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(paul_after.updated_at, stamp);
 
         // A changed department is shown as such and updates only that.
@@ -120,7 +145,10 @@ async fn a_clean_file_is_saved_on_confirmation_and_a_second_import_changes_nothi
         let preview = upload(&mut app, "personen.csv", changed.as_bytes()).await;
         assert!(preview.body.contains("wird geändert: Abteilung"));
         confirm(&mut app, &preview).await;
-        let paul_after = db::ambassadors::get(&app.tdb.db, t, paul.id).await.unwrap().unwrap();
+        let paul_after = db::ambassadors::get(&app.tdb.db, t, paul.id)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(paul_after.department, "Bürgerbüro");
         assert!(
             crate::mail::audit_actions(&app)

@@ -291,6 +291,45 @@ impl TestApp {
         self.send(req).await
     }
 
+    /// A write token of a demo user, for API calls.
+    pub async fn token_for(&self, email: &str) -> String {
+        let tenant = amtfluencer::db::tenants::by_slug(&self.tdb.db, "musterstadt")
+            .await
+            .unwrap()
+            .unwrap();
+        let user = amtfluencer::db::users::by_email(
+            &self.tdb.db,
+            &amtfluencer_domain::types::Email::parse(email).unwrap(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        amtfluencer::db::api_tokens::create(
+            &self.tdb.db,
+            amtfluencer::tenancy::TenantId(tenant.id),
+            amtfluencer::db::api_tokens::NewToken {
+                user_id: user.id,
+                name: "test",
+                scope: amtfluencer::db::api_tokens::Scope::Write,
+                valid_for: chrono::Duration::days(1),
+            },
+        )
+        .await
+        .unwrap()
+        .0
+    }
+
+    /// A JSON request with a bearer token.
+    pub async fn json_as(&mut self, method: &str, path: &str, bearer: &str, body: &str) -> Page {
+        let req = self
+            .request(method, path)
+            .header(header::AUTHORIZATION, format!("Bearer {bearer}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_owned()))
+            .unwrap();
+        self.send(req).await
+    }
+
     /// Posts a multipart form (file uploads): text fields, then files as (field, name, bytes).
     pub async fn post_multipart(
         &mut self,

@@ -4,6 +4,8 @@
 
 pub mod auth;
 pub mod me;
+pub mod people;
+pub mod programme;
 
 use axum::Router;
 use axum::response::IntoResponse;
@@ -54,8 +56,18 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi_json))
         .merge(me::router())
+        .merge(people::router())
+        .merge(programme::router())
+}
+
+/// The whole document: the account part above, and one part per area merged in.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    doc.merge(people::Doc::openapi());
+    doc.merge(programme::Doc::openapi());
+    doc
 }
 
 async fn openapi_json() -> impl IntoResponse {
-    axum::Json(ApiDoc::openapi())
+    axum::Json(document())
 }

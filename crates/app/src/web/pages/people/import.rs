@@ -13,7 +13,10 @@ use base64::Engine as _;
 use sea_orm::TransactionTrait;
 use sha2::{Digest, Sha256};
 
-use crate::db::{self, roster::{Action, Plan}};
+use crate::db::{
+    self,
+    roster::{Action, Plan},
+};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::tenancy::Member;
@@ -123,14 +126,22 @@ async fn preview(
         .map(|r| {
             let (name, email) = r.person.as_ref().map_or_else(
                 || (String::from("–"), String::from("–")),
-                |p| (format!("{} {}", p.first_name, p.last_name), p.email.to_string()),
+                |p| {
+                    (
+                        format!("{} {}", p.first_name, p.last_name),
+                        p.email.to_string(),
+                    )
+                },
             );
             let (kind, outcome) = match &r.action {
                 Action::Create => ("new", ctx.t("import-row-new")),
                 Action::Unchanged => ("same", ctx.t("import-row-same")),
                 Action::Update { fields, .. } => {
                     let names: Vec<String> = fields.iter().map(|f| ctx.t(f.key())).collect();
-                    ("update", ctx.t1("import-row-update", "fields", &names.join(", ")))
+                    (
+                        "update",
+                        ctx.t1("import-row-update", "fields", &names.join(", ")),
+                    )
                 }
                 Action::Invalid(problems) => {
                     let texts: Vec<String> = problems
@@ -157,7 +168,11 @@ async fn preview(
         ("error", n(|a| matches!(a, Action::Invalid(_)))),
     ];
     let args: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    view.summary = Some(view.ctx.i18n.tr_args(view.ctx.lang, "import-summary", &args));
+    view.summary = Some(
+        view.ctx
+            .i18n
+            .tr_args(view.ctx.lang, "import-summary", &args),
+    );
     view.nothing_to_do = !plan.has_errors() && !plan.has_changes();
     if !plan.has_errors() && plan.has_changes() {
         view.confirm_data = Some(base64::engine::general_purpose::STANDARD.encode(bytes));

@@ -60,12 +60,16 @@ pub async fn list_people(
     departments.dedup();
     let department = f.department.unwrap_or_default();
     let status = f.status.unwrap_or_default();
+    let shown: Vec<_> = all
+        .into_iter()
+        .filter(|a| {
+            (department.is_empty() || a.department == department)
+                && (status.is_empty() || a.status == status)
+        })
+        .collect();
+    let facts = db::onboarding::facts_all(&state.db, member.tenant_id(), &shown).await?;
     let mut rows = Vec::new();
-    for a in all.iter().filter(|a| {
-        (department.is_empty() || a.department == department)
-            && (status.is_empty() || a.status == status)
-    }) {
-        let facts = db::ambassadors::onboarding_facts(&state.db, member.tenant_id(), a).await?;
+    for (a, facts) in shown.iter().zip(facts.iter()) {
         rows.push(Row {
             id: a.id,
             name: format!("{} {}", a.first_name, a.last_name),
@@ -73,7 +77,7 @@ pub async fn list_people(
             track: track_label(&ctx, &a.track),
             status: status_label(&ctx, &a.status),
             goal: a.monthly_goal,
-            onboarding: progress_text(&facts),
+            onboarding: progress_text(facts),
         });
     }
     let statuses = amtfluencer_domain::programme::AmbassadorStatus::ALL
