@@ -27,3 +27,4 @@ mod recruitment;
 mod routes;
 mod security;
 mod sso;
+mod studio_api;

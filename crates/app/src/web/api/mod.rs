@@ -6,6 +6,7 @@ pub mod auth;
 pub mod me;
 pub mod people;
 pub mod programme;
+pub mod studio;
 
 use axum::Router;
 use axum::response::IntoResponse;
@@ -58,6 +59,7 @@ pub fn router() -> Router<AppState> {
         .merge(me::router())
         .merge(people::router())
         .merge(programme::router())
+        .merge(studio::router())
 }
 
 /// The whole document: the account part above, and one part per area merged in.
@@ -65,6 +67,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(people::Doc::openapi());
     doc.merge(programme::Doc::openapi());
+    doc.merge(studio::Doc::openapi());
     doc
 }
 
