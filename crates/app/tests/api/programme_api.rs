@@ -199,6 +199,21 @@ async fn an_ambassador_sees_own_events_and_answers_while_the_team_sees_counts() 
 }
 
 #[tokio::test]
+async fn the_guidelines_in_force_say_whether_the_ambassador_acknowledged_them() {
+    for mut app in TestApp::demo_all().await {
+        let me = app.token_for(AMBASSADOR).await;
+        let res = app.api("GET", "/api/v1/guidelines", Some(&me)).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        let g = json(&res.body);
+        assert!(g["acknowledged"].is_boolean());
+        assert!(!g["body"].as_str().unwrap().is_empty());
+        let lead = app.token_for(LEADERSHIP).await;
+        let g = json(&app.api("GET", "/api/v1/guidelines", Some(&lead)).await.body);
+        assert!(g["acknowledged"].is_null());
+    }
+}
+
+#[tokio::test]
 async fn the_openapi_document_describes_the_programme_endpoints() {
     for mut app in TestApp::demo_all().await {
         let doc = json(&app.get("/api/v1/openapi.json").await.body);
@@ -212,6 +227,8 @@ async fn the_openapi_document_describes_the_programme_endpoints() {
             "/api/v1/events",
             "/api/v1/events/{id}/answer",
             "/api/v1/me",
+            "/api/v1/guidelines",
+            "/api/v1/studio/check",
         ] {
             assert!(doc["paths"].get(path).is_some(), "{path}");
         }

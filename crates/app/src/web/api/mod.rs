@@ -3,6 +3,7 @@
 //! the session cookie (with the CSRF token in `X-CSRF-Token` for changes).
 
 pub mod auth;
+pub mod guidelines;
 pub mod me;
 pub mod people;
 pub mod programme;
@@ -57,6 +58,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi_json))
         .merge(me::router())
+        .merge(guidelines::router())
         .merge(people::router())
         .merge(programme::router())
         .merge(studio::router())
@@ -65,6 +67,7 @@ pub fn router() -> Router<AppState> {
 /// The whole document: the account part above, and one part per area merged in.
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
+    doc.merge(guidelines::Doc::openapi());
     doc.merge(people::Doc::openapi());
     doc.merge(programme::Doc::openapi());
     doc.merge(studio::Doc::openapi());
