@@ -156,6 +156,9 @@ pub struct Person {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub line: usize,
+    /// Name and address as typed, to show a row with problems recognisably.
+    pub typed_name: String,
+    pub typed_email: String,
     pub result: Result<Person, Vec<RowProblem>>,
 }
 
@@ -253,9 +256,21 @@ pub fn read(bytes: &[u8]) -> Result<(Columns, Vec<Row>), FileProblem> {
     };
     let columns = find_columns(&header)?;
     let rows: Vec<Row> = recs
-        .map(|(line, fields)| Row {
-            line,
-            result: check_row(&columns, &fields),
+        .map(|(line, fields)| {
+            let cell = |c: Column| {
+                columns
+                    .get(c)
+                    .and_then(|i| fields.get(i))
+                    .map_or("", |s| s.trim())
+            };
+            Row {
+                line,
+                typed_name: format!("{} {}", cell(Column::FirstName), cell(Column::LastName))
+                    .trim()
+                    .to_owned(),
+                typed_email: cell(Column::Email).to_owned(),
+                result: check_row(&columns, &fields),
+            }
         })
         .collect();
     if rows.is_empty() {

@@ -51,6 +51,8 @@ pub enum Action {
 #[derive(Debug, Clone)]
 pub struct PlannedRow {
     pub line: usize,
+    pub typed_name: String,
+    pub typed_email: String,
     pub person: Option<Person>,
     pub cohort_id: Option<i64>,
     pub action: Action,
@@ -98,14 +100,24 @@ pub async fn plan(
         .collect();
     let rows = rows
         .into_iter()
-        .map(|row| match row.result {
-            Err(problems) => PlannedRow {
-                line: row.line,
-                person: None,
-                cohort_id: None,
-                action: Action::Invalid(problems),
-            },
-            Ok(p) => plan_row(row.line, p, &people, &cohorts),
+        .map(|row| {
+            let (line, typed_name, typed_email) = (row.line, row.typed_name, row.typed_email);
+            let planned = match row.result {
+                Err(problems) => PlannedRow {
+                    line,
+                    typed_name: String::new(),
+                    typed_email: String::new(),
+                    person: None,
+                    cohort_id: None,
+                    action: Action::Invalid(problems),
+                },
+                Ok(p) => plan_row(line, p, &people, &cohorts),
+            };
+            PlannedRow {
+                typed_name,
+                typed_email,
+                ..planned
+            }
         })
         .collect();
     Ok(Plan { rows })
@@ -124,6 +136,8 @@ fn plan_row(
             None => {
                 return PlannedRow {
                     line,
+                    typed_name: String::new(),
+                    typed_email: String::new(),
                     person: Some(p),
                     cohort_id: None,
                     action: Action::Invalid(vec![RowProblem {
@@ -170,6 +184,8 @@ fn plan_row(
     };
     PlannedRow {
         line,
+        typed_name: String::new(),
+        typed_email: String::new(),
         person: Some(p),
         cohort_id,
         action,

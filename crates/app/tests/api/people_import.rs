@@ -67,6 +67,7 @@ async fn bad_rows_are_named_per_line_and_nothing_is_saved() {
             "E-Mail: kommt in der Datei schon weiter oben vor",
             "Runde: diese Runde gibt es nicht",
             "<td>3</td>",
+            "keine-adresse",
             "<td>5</td>",
             "Es wurde nichts gespeichert.",
         ] {

@@ -124,8 +124,15 @@ async fn preview(
         .rows
         .iter()
         .map(|r| {
+            let shown = |typed: &str| {
+                if typed.is_empty() {
+                    "–".to_owned()
+                } else {
+                    typed.to_owned()
+                }
+            };
             let (name, email) = r.person.as_ref().map_or_else(
-                || (String::from("–"), String::from("–")),
+                || (shown(&r.typed_name), shown(&r.typed_email)),
                 |p| {
                     (
                         format!("{} {}", p.first_name, p.last_name),
