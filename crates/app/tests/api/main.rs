@@ -12,6 +12,7 @@ mod cohorts;
 mod db_core;
 mod db_jobs;
 mod demo;
+mod events;
 mod guidelines;
 mod jobs_page;
 mod mail;
