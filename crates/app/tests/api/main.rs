@@ -7,6 +7,7 @@ mod support;
 
 mod account;
 mod audit;
+mod calendar;
 mod cli;
 mod cohorts;
 mod db_core;
@@ -25,3 +26,4 @@ mod recruitment;
 mod routes;
 mod security;
 mod sso;
+mod topics;

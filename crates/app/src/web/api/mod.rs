@@ -3,7 +3,9 @@
 //! the session cookie (with the CSRF token in `X-CSRF-Token` for changes).
 
 pub mod auth;
+pub mod calendar;
 pub mod me;
+pub mod topics;
 
 use axum::Router;
 use axum::response::IntoResponse;
@@ -54,8 +56,13 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi_json))
         .merge(me::router())
+        .merge(calendar::router())
+        .merge(topics::router())
 }
 
 async fn openapi_json() -> impl IntoResponse {
-    axum::Json(ApiDoc::openapi())
+    let mut doc = ApiDoc::openapi();
+    doc.merge(calendar::Doc::openapi());
+    doc.merge(topics::Doc::openapi());
+    axum::Json(doc)
 }
