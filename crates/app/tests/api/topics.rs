@@ -126,7 +126,7 @@ async fn an_ambassador_proposes_and_the_team_accepts_merges_and_archives() {
             .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
         let after = db::topics::stats(&app.tdb.db, tid).await.unwrap();
-        assert!(after.get(&from.id).is_none());
+        assert!(!after.contains_key(&from.id));
         assert_eq!(after.get(&into.id).map_or(0, |s| s.uses + s.planned), moved);
         assert!(
             app.get(&format!("{TOPICS}/{}", from.id))

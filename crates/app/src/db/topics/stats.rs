@@ -69,7 +69,7 @@ fn median_u64(mut v: Vec<i64>) -> Option<u64> {
     }
     v.sort_unstable();
     let mid = v.len() / 2;
-    let m = if v.len() % 2 == 0 {
+    let m = if v.len().is_multiple_of(2) {
         (v[mid - 1] + v[mid]) / 2
     } else {
         v[mid]
@@ -83,7 +83,7 @@ fn median_f64(mut v: Vec<f64>) -> Option<f64> {
     }
     v.sort_by(f64::total_cmp);
     let mid = v.len() / 2;
-    Some(if v.len() % 2 == 0 {
+    Some(if v.len().is_multiple_of(2) {
         (v[mid - 1] + v[mid]) / 2.0
     } else {
         v[mid]

@@ -230,8 +230,8 @@ pub async fn list_slots(
     }
     let tenant = member.tenant_id();
     let person = match (&who, q.ambassador) {
-        (Planner::Ambassador(me), None) => Some(me.clone()),
-        (Planner::Ambassador(me), Some(id)) if id == me.id => Some(me.clone()),
+        (Planner::Ambassador(me), None) => Some((**me).clone()),
+        (Planner::Ambassador(me), Some(id)) if id == me.id => Some((**me).clone()),
         (Planner::Ambassador(_), Some(_)) => return Err(AppError::Forbidden),
         (Planner::Team, Some(id)) => Some(
             db::ambassadors::get(&state.db, tenant, id)

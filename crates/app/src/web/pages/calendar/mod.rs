@@ -78,7 +78,7 @@ pub struct IdPath {
 #[derive(Debug, Clone)]
 pub enum Planner {
     Team,
-    Ambassador(ambassador::Model),
+    Ambassador(Box<ambassador::Model>),
 }
 
 impl Planner {
@@ -110,7 +110,7 @@ pub async fn planner(state: &AppState, member: &Member) -> Result<Planner, AppEr
     }
     db::ambassadors::of_user(&state.db, member.tenant_id(), member.user.id)
         .await?
-        .map(Planner::Ambassador)
+        .map(|a| Planner::Ambassador(Box::new(a)))
         .ok_or(AppError::Forbidden)
 }
 

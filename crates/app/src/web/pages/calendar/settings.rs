@@ -54,7 +54,11 @@ pub struct HoursForm {
 impl HoursForm {
     fn from_pairs(pairs: &[(String, String)]) -> Self {
         let all = |key: &str| -> Vec<String> {
-            pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect()
+            pairs
+                .iter()
+                .filter(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+                .collect()
         };
         let one = |key: &str| all(key).into_iter().next().unwrap_or_default();
         Self {
@@ -176,7 +180,13 @@ async fn settings_page(
             .collect(),
         closures: known_closures()
             .into_iter()
-            .map(|(k, _)| (k, ctx.t(&format!("closure-{k}")), hours.closures.iter().any(|c| c == k)))
+            .map(|(k, _)| {
+                (
+                    k,
+                    ctx.t(&format!("closure-{k}")),
+                    hours.closures.iter().any(|c| c == k),
+                )
+            })
             .collect(),
         hours,
         hour_errors,

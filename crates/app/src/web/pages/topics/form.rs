@@ -169,4 +169,3 @@ pub async fn update_topic(
     txn.commit().await?;
     Ok(Redirect::to(&format!("/t/{}/topics/{}", p.slug, t.id)).into_response())
 }
-
