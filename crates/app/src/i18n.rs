@@ -85,6 +85,16 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/de/recruitment.ftl"),
         include_str!("../locales/en/recruitment.ftl"),
     ),
+    (
+        "topics",
+        include_str!("../locales/de/topics.ftl"),
+        include_str!("../locales/en/topics.ftl"),
+    ),
+    (
+        "calendar",
+        include_str!("../locales/de/calendar.ftl"),
+        include_str!("../locales/en/calendar.ftl"),
+    ),
 ];
 
 impl I18n {

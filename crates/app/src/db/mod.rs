@@ -8,6 +8,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod auth_tokens;
 pub mod bulk;
+pub mod calendar;
 pub mod candidates;
 pub mod cohorts;
 pub mod costs;
@@ -22,6 +23,7 @@ pub mod roster;
 pub mod sessions;
 pub mod tenants;
 pub mod throttle;
+pub mod topics;
 pub mod users;
 
 use std::str::FromStr;

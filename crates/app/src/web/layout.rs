@@ -22,11 +22,14 @@ const MEMBER_NAV: &[(Permission, &str, &str)] = &[
     (Permission::ManageProgramme, "recruitment", "nav-recruitment"),
     (Permission::ViewAggregates, "cohorts", "nav-cohorts"),
     (Permission::ViewStart, "events", "nav-events"),
+    (Permission::ViewStart, "topics", "nav-topics"),
+    (Permission::WritePosts, "calendar", "nav-calendar"),
     (Permission::ViewStart, "guidelines", "nav-guidelines"),
     (Permission::ManageProgramme, "invitations", "nav-invitations"),
     (Permission::ViewAuditLog, "audit", "nav-audit"),
     (Permission::ManageJobs, "jobs", "nav-jobs"),
     (Permission::ManageSettings, "settings/sso", "nav-sso"),
+    (Permission::ManageSettings, "settings/working-time", "nav-working-time"),
 ];
 
 pub struct NavItem {

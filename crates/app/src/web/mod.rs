@@ -42,6 +42,8 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::recruitment::router())
         .merge(pages::invite::router())
         .merge(pages::sso::router())
+        .merge(pages::topics::router())
+        .merge(pages::calendar::router())
         .fallback(errors::fallback)
         .layer(from_fn_with_state(state.clone(), session::layer))
         // Public pages and our own static files need no session and set no cookie.

@@ -9,11 +9,13 @@ use crate::state::AppState;
 
 const APP_CSS: &str = include_str!("../../static/app.css");
 const FAVICON_SVG: &str = include_str!("../../static/favicon.svg");
+const CALENDAR_JS: &str = include_str!("../../static/calendar.js");
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/static/app.css", get(app_css))
         .route("/static/favicon.svg", get(favicon))
+        .route("/static/calendar.js", get(calendar_js))
         // Browsers ask for this on their own; the pages point to the SVG.
         .route("/favicon.ico", get(favicon))
 }
@@ -35,5 +37,15 @@ async fn app_css() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         APP_CSS,
+    )
+}
+
+async fn calendar_js() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        CALENDAR_JS,
     )
 }

@@ -7,6 +7,7 @@ mod support;
 
 mod account;
 mod audit;
+mod calendar;
 mod cli;
 mod cohorts;
 mod db_core;
@@ -28,3 +29,4 @@ mod routes;
 mod security;
 mod sso;
 mod studio_api;
+mod topics;

@@ -85,6 +85,33 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/t/{slug}/events/{id}/rsvp", Access::Member(Permission::ViewStart)),
     ("POST", "/t/{slug}/events/{id}/cancel", Access::Member(Permission::ManageProgramme)),
     ("GET", "/rsvp/{id}", Access::Public),
+    ("GET", "/t/{slug}/topics", Access::Member(Permission::ViewStart)),
+    ("GET", "/t/{slug}/topics/new", Access::Member(Permission::ProposeTopics)),
+    ("POST", "/t/{slug}/topics/new", Access::Member(Permission::ProposeTopics)),
+    ("GET", "/t/{slug}/topics/{id}", Access::Member(Permission::ViewStart)),
+    ("GET", "/t/{slug}/topics/{id}/edit", Access::Member(Permission::EditTopics)),
+    ("POST", "/t/{slug}/topics/{id}/edit", Access::Member(Permission::EditTopics)),
+    ("POST", "/t/{slug}/topics/{id}/status", Access::Member(Permission::EditTopics)),
+    ("POST", "/t/{slug}/topics/{id}/merge", Access::Member(Permission::EditTopics)),
+    ("GET", "/t/{slug}/calendar", Access::Member(Permission::WritePosts)),
+    ("GET", "/t/{slug}/calendar/plan", Access::Member(Permission::WritePosts)),
+    ("POST", "/t/{slug}/calendar/plan", Access::Member(Permission::WritePosts)),
+    ("GET", "/t/{slug}/calendar/posts/{id}", Access::Member(Permission::WritePosts)),
+    ("POST", "/t/{slug}/calendar/posts/{id}/move", Access::Member(Permission::WritePosts)),
+    ("POST", "/t/{slug}/calendar/posts/{id}/delete", Access::Member(Permission::WritePosts)),
+    ("GET", "/t/{slug}/calendar/feed", Access::Member(Permission::WritePosts)),
+    ("POST", "/t/{slug}/calendar/feed", Access::Member(Permission::WritePosts)),
+    ("GET", "/t/{slug}/settings/working-time", Access::Member(Permission::ManageSettings)),
+    ("POST", "/t/{slug}/settings/working-time", Access::Member(Permission::ManageSettings)),
+    ("POST", "/t/{slug}/settings/working-time/blackouts", Access::Member(Permission::ManageSettings)),
+    ("POST", "/t/{slug}/settings/working-time/blackouts/{id}/delete", Access::Member(Permission::ManageSettings)),
+    ("GET", "/feeds/{id}", Access::Public),
+    ("GET", "/api/v1/calendar/holidays", Access::Member(Permission::ViewStart)),
+    ("GET", "/api/v1/calendar/slots", Access::Member(Permission::WritePosts)),
+    ("GET", "/api/v1/calendar/posts", Access::Member(Permission::WritePosts)),
+    ("GET", "/api/v1/calendar/posts/{id}", Access::Member(Permission::WritePosts)),
+    ("GET", "/api/v1/topics", Access::Member(Permission::ViewStart)),
+    ("GET", "/api/v1/topics/{id}", Access::Member(Permission::ViewStart)),
     ("GET", "/operator", Access::Operator),
     ("GET", "/operator/tenants/new", Access::Operator),
     ("GET", "/operator/outbox", Access::Operator),
@@ -293,7 +320,19 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
         .await
         .unwrap();
         let event_b = crate::events::event_of(&db, TenantId(b.id)).await;
+        // … a topic, a planned post and a blackout period.
+        let (topic_b, post_b, blackout_b) =
+            crate::calendar::objects_of(&db, TenantId(b.id), person_b).await;
         let id_for = |template: &str| {
+            if template.contains("topics/{id}") {
+                return topic_b;
+            }
+            if template.contains("calendar/posts/{id}") {
+                return post_b;
+            }
+            if template.contains("blackouts/{id}") {
+                return blackout_b;
+            }
             if template.contains("/events/") {
                 event_b
             } else if template.contains("jobs") {
@@ -394,6 +433,40 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
             db::ambassadors::list(&db, TenantId(b.id)).await.unwrap()[0].status,
             "active"
         );
+        // Their own authority's topic, calendar and settings pages with B's ids: nothing.
+        for (method, path) in [
+            ("GET", format!("/t/musterstadt/topics/{topic_b}")),
+            ("POST", format!("/t/musterstadt/topics/{topic_b}/status")),
+            ("POST", format!("/t/musterstadt/topics/{topic_b}/merge")),
+            ("GET", format!("/t/musterstadt/calendar/posts/{post_b}")),
+            (
+                "POST",
+                format!("/t/musterstadt/calendar/posts/{post_b}/move"),
+            ),
+            (
+                "POST",
+                format!("/t/musterstadt/calendar/posts/{post_b}/delete"),
+            ),
+            (
+                "POST",
+                format!("/t/musterstadt/settings/working-time/blackouts/{blackout_b}/delete"),
+            ),
+        ] {
+            let res = call(&mut app, method, &path).await;
+            assert_eq!(res.status, StatusCode::NOT_FOUND, "{method} {path}");
+            assert!(!res.body.contains("Nachbar-"), "{method} {path} leaked");
+        }
+        let month = app
+            .get("/t/musterstadt/calendar?view=list&date=2027-06-01")
+            .await;
+        assert!(!month.body.contains("Nachbar-"), "B's post in A's calendar");
+        assert!(
+            !app.get("/t/musterstadt/topics?status=all")
+                .await
+                .body
+                .contains("Nachbar-")
+        );
+        crate::calendar::assert_untouched(&db, TenantId(b.id), topic_b, post_b, blackout_b).await;
         // Their own authority's candidate pages with B's candidate id: nothing either.
         for (method, path) in [
             (

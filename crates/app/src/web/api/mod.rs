@@ -3,11 +3,13 @@
 //! the session cookie (with the CSRF token in `X-CSRF-Token` for changes).
 
 pub mod auth;
+pub mod calendar;
 pub mod guidelines;
 pub mod me;
 pub mod people;
 pub mod programme;
 pub mod studio;
+pub mod topics;
 
 use axum::Router;
 use axum::response::IntoResponse;
@@ -62,6 +64,8 @@ pub fn router() -> Router<AppState> {
         .merge(people::router())
         .merge(programme::router())
         .merge(studio::router())
+        .merge(calendar::router())
+        .merge(topics::router())
 }
 
 /// The whole document: the account part above, and one part per area merged in.
@@ -71,6 +75,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(people::Doc::openapi());
     doc.merge(programme::Doc::openapi());
     doc.merge(studio::Doc::openapi());
+    doc.merge(calendar::Doc::openapi());
+    doc.merge(topics::Doc::openapi());
     doc
 }
 

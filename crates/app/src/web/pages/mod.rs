@@ -3,6 +3,7 @@
 pub mod account;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod cohorts;
 pub mod events;
 pub mod guidelines;
@@ -14,3 +15,4 @@ pub mod public;
 pub mod recruitment;
 pub mod sso;
 pub mod start;
+pub mod topics;

@@ -1,0 +1,9 @@
+//! The editorial calendar: planned and published posts of an authority, its working-time
+//! rules (core hours, closure days, blackout periods) and the secret calendar-feed links.
+
+mod entities;
+pub mod feeds;
+pub mod posts;
+pub mod settings;
+
+pub use entities::{blackout, calendar_feed, metric, post, working_time};
