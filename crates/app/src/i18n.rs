@@ -66,6 +66,11 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/people_import.ftl"),
     ),
     (
+        "studio",
+        include_str!("../locales/de/studio.ftl"),
+        include_str!("../locales/en/studio.ftl"),
+    ),
+    (
         "mail",
         include_str!("../locales/de/mail.ftl"),
         include_str!("../locales/en/mail.ftl"),

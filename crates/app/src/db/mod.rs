@@ -21,6 +21,7 @@ pub mod onboarding;
 pub mod overview;
 pub mod roster;
 pub mod sessions;
+pub mod studio;
 pub mod tenants;
 pub mod throttle;
 pub mod topics;

@@ -23,6 +23,7 @@ const MEMBER_NAV: &[(Permission, &str, &str)] = &[
     (Permission::ViewAggregates, "cohorts", "nav-cohorts"),
     (Permission::ViewStart, "events", "nav-events"),
     (Permission::ViewStart, "topics", "nav-topics"),
+    (Permission::EditOwnProfile, "studio", "nav-studio"),
     (Permission::WritePosts, "calendar", "nav-calendar"),
     (Permission::ViewStart, "guidelines", "nav-guidelines"),
     (Permission::ManageProgramme, "invitations", "nav-invitations"),

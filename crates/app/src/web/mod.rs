@@ -34,6 +34,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::auth::router())
         .merge(pages::cohorts::router())
         .merge(pages::events::router())
+        .merge(pages::studio::router())
         .merge(pages::start::router())
         .merge(pages::guidelines::router())
         .merge(pages::jobs::router())

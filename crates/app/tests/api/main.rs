@@ -28,5 +28,6 @@ mod recruitment;
 mod routes;
 mod security;
 mod sso;
+mod studio;
 mod studio_api;
 mod topics;

@@ -112,6 +112,8 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/calendar/posts/{id}", Access::Member(Permission::WritePosts)),
     ("GET", "/api/v1/topics", Access::Member(Permission::ViewStart)),
     ("GET", "/api/v1/topics/{id}", Access::Member(Permission::ViewStart)),
+    ("GET", "/t/{slug}/studio", Access::Member(Permission::EditOwnProfile)),
+    ("GET", "/t/{slug}/studio/{id}", Access::Member(Permission::EditOwnProfile)),
     ("GET", "/operator", Access::Operator),
     ("GET", "/operator/tenants/new", Access::Operator),
     ("GET", "/operator/outbox", Access::Operator),

@@ -231,7 +231,7 @@ impl TestApp {
         }
     }
 
-    fn request(&self, method: &str, path: &str) -> axum::http::request::Builder {
+    pub fn request(&self, method: &str, path: &str) -> axum::http::request::Builder {
         let mut b = Request::builder().method(method).uri(path);
         if !self.cookies.is_empty() {
             let c: Vec<String> = self

@@ -15,4 +15,5 @@ pub mod public;
 pub mod recruitment;
 pub mod sso;
 pub mod start;
+pub mod studio;
 pub mod topics;
