@@ -54,40 +54,29 @@ pub async fn list_events(
     let tenant = member.tenant_id();
     let tz = zone(&member);
     let now = db::now();
+    let row = |e: &crate::db::entities::event::Model, counts: Counts, answer: String| {
+        let r = EventRow {
+            id: e.id,
+            when: when(&ctx, tz, e),
+            title: e.title.clone(),
+            kind: kind_label(&ctx, &e.kind),
+            place: e.location.clone(),
+            cancelled: e.cancelled_at.is_some(),
+            counts,
+            answer,
+        };
+        (r, e.ends_at >= now)
+    };
     let rows: Vec<(EventRow, bool)> = match access {
         Access::Team | Access::Aggregates => db::events::list(&state.db, tenant)
             .await?
             .into_iter()
-            .map(|(e, counts)| {
-                let row = EventRow {
-                    id: e.id,
-                    when: when(&ctx, tz, &e),
-                    title: e.title.clone(),
-                    kind: kind_label(&ctx, &e.kind),
-                    place: e.location.clone(),
-                    cancelled: e.cancelled_at.is_some(),
-                    counts,
-                    answer: String::new(),
-                };
-                (row, e.ends_at >= now)
-            })
+            .map(|(e, counts)| row(&e, counts, String::new()))
             .collect(),
         Access::Guest { ambassador_id } => db::events::all_for(&state.db, tenant, ambassador_id)
             .await?
             .into_iter()
-            .map(|(e, inv)| {
-                let row = EventRow {
-                    id: e.id,
-                    when: when(&ctx, tz, &e),
-                    title: e.title.clone(),
-                    kind: kind_label(&ctx, &e.kind),
-                    place: e.location.clone(),
-                    cancelled: e.cancelled_at.is_some(),
-                    counts: Counts::default(),
-                    answer: rsvp_label(&ctx, inv.rsvp.as_deref()),
-                };
-                (row, e.ends_at >= now)
-            })
+            .map(|(e, inv)| row(&e, Counts::default(), rsvp_label(&ctx, inv.rsvp.as_deref())))
             .collect(),
     };
     let (mut upcoming, past): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(_, up)| *up);
