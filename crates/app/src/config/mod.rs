@@ -42,6 +42,12 @@ pub struct Config {
     pub hsts: bool,
     /// How long audit-log entries are kept.
     pub audit_retention_days: u32,
+    /// Where photos are stored: a folder (`file:///var/lib/amtfluencer/media` or a path) or an
+    /// S3-compatible bucket (`s3://bucket?endpoint=…&region=…`).
+    pub media_url: String,
+    /// Access key and secret for an `s3://` media store.
+    pub media_s3_access_key_id: Option<String>,
+    pub media_s3_secret_access_key: Option<String>,
 }
 
 /// What the command line may override.
@@ -70,6 +76,9 @@ struct FileConfig {
     secret_key: Option<String>,
     hsts: Option<bool>,
     audit_retention_days: Option<u32>,
+    media_url: Option<String>,
+    media_s3_access_key_id: Option<String>,
+    media_s3_secret_access_key: Option<String>,
 }
 
 impl Config {
@@ -172,6 +181,12 @@ impl Config {
             secret_key,
             hsts,
             audit_retention_days,
+            media_url: var("MEDIA_URL")
+                .or(file.media_url)
+                .unwrap_or_else(|| "media".to_owned()),
+            media_s3_access_key_id: var("MEDIA_S3_ACCESS_KEY_ID").or(file.media_s3_access_key_id),
+            media_s3_secret_access_key: var("MEDIA_S3_SECRET_ACCESS_KEY")
+                .or(file.media_s3_secret_access_key),
         })
     }
 
@@ -293,7 +308,9 @@ impl std::fmt::Display for Config {
             }
         )?;
         writeln!(f, "hsts         = {}", self.hsts)?;
-        write!(f, "audit_retention_days = {}", self.audit_retention_days)
+        writeln!(f, "audit_retention_days = {}", self.audit_retention_days)?;
+        // The media address carries no secret (the S3 keys are separate settings).
+        write!(f, "media_url    = {}", self.media_url)
     }
 }
 

@@ -16,6 +16,7 @@ pub mod entities;
 pub mod events;
 pub mod guidelines;
 pub mod jobs;
+pub mod media;
 pub mod oidc;
 pub mod onboarding;
 pub mod overview;

@@ -30,4 +30,5 @@ mod security;
 mod sso;
 mod studio;
 mod studio_api;
+mod studio_photo;
 mod topics;

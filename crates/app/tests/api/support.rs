@@ -118,7 +118,11 @@ pub fn test_config(url: &str) -> Config {
         database_url: Some(url.to_owned()),
         ..Default::default()
     };
-    Config::load(&o, &|_| None).unwrap()
+    let mut config = Config::load(&o, &|_| None).unwrap();
+    // Each test's photos go to a folder of its own that outlives the test (the OS cleans up).
+    let media = tempfile::tempdir().unwrap().keep();
+    config.media_url = media.display().to_string();
+    config
 }
 
 /// The app in-process, with a cookie jar like a browser's.

@@ -53,12 +53,18 @@ struct EditorPage {
     saved: bool,
     url_value: String,
     url_error: Option<String>,
+    photo: Option<db::media::Photo>,
+    photo_notes: Vec<String>,
+    photo_error: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct Flash {
     saved: Option<String>,
+    /// What the photo pipeline removed: `gps,camera,exif,xmp,iptc,comments`.
+    removed: Option<String>,
+    photo_error: Option<String>,
 }
 
 async fn render(
@@ -66,10 +72,27 @@ async fn render(
     ctx: PageCtx,
     member: &Member,
     p: post_entity::Model,
-    saved: bool,
+    flash: Flash,
     url: (String, Option<String>),
 ) -> Result<Response, AppError> {
     let tenant = member.tenant_id();
+    let saved = flash.saved.is_some();
+    let photo = db::media::of_post(&state.db, tenant, p.id).await?;
+    let photo_notes = flash
+        .removed
+        .as_deref()
+        .map(|r| {
+            let mut notes: Vec<String> = r
+                .split(',')
+                .filter(|c| ["gps", "camera", "exif", "xmp", "iptc", "comments"].contains(c))
+                .map(|c| ctx.t(&format!("studio-removed-{c}")))
+                .collect();
+            if notes.is_empty() {
+                notes.push(ctx.t("studio-removed-nothing"));
+            }
+            notes
+        })
+        .unwrap_or_default();
     let report = check(member, ctx.lang, &p.body);
     let m = &report.metrics;
     let fold = p
@@ -139,6 +162,9 @@ async fn render(
         saved,
         url_value: url.0,
         url_error: url.1,
+        photo,
+        photo_notes,
+        photo_error: flash.photo_error.map(|e| e.chars().take(400).collect()),
         body: p.body,
         ctx: ctx.for_member(member),
     });
@@ -162,8 +188,7 @@ pub async fn show_editor(
     Query(flash): Query<Flash>,
 ) -> Result<Response, AppError> {
     let (_, p) = own_post(&state, &member, path.id).await?;
-    let saved = flash.saved.is_some();
-    render(&state, ctx, &member, p, saved, (String::new(), None)).await
+    render(&state, ctx, &member, p, flash, (String::new(), None)).await
 }
 
 #[derive(Deserialize, Default)]
@@ -301,11 +326,19 @@ pub async fn mark_published(
 ) -> Result<Response, AppError> {
     let (_, p) = own_post(&state, &member, path.id).await?;
     editable(&p)?;
-    let Some(key) = linkedin_post(&form.url) else {
-        let error = Some(ctx.t("studio-error-url"));
-        return render(&state, ctx, &member, p, false, (form.url, error)).await;
-    };
     let tenant = member.tenant_id();
+    let photo = db::media::of_post(&state.db, tenant, p.id).await?;
+    let problem = if photo.is_some_and(|ph| ph.alt_text.trim().is_empty()) {
+        Some("studio-error-alt-missing")
+    } else if linkedin_post(&form.url).is_none() {
+        Some("studio-error-url")
+    } else {
+        None
+    };
+    let (Some(key), None) = (linkedin_post(&form.url), problem) else {
+        let error = problem.map(|k| ctx.t(k));
+        return render(&state, ctx, &member, p, Flash::default(), (form.url, error)).await;
+    };
     let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
     if !db::studio::mark_published(&txn, tenant, p.id, &key.url(), &key.urn()).await? {
         return Err(AppError::Conflict("the post is no longer a draft".into()));

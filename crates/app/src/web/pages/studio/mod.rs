@@ -6,10 +6,12 @@
 
 mod editor;
 mod list;
+mod photo;
 
 use amtfluencer_domain::permissions::Permission;
 use amtfluencer_domain::studio::{self, CheckInput, CheckReport, InclusiveStyle, Language};
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 use crate::db::{self, calendar::post as post_entity, entities::ambassador};
@@ -37,6 +39,15 @@ pub fn router() -> Router<AppState> {
             "/t/{slug}/studio/{id}/published",
             post(editor::mark_published),
         )
+        .route(
+            "/t/{slug}/studio/{id}/photo",
+            post(photo::upload_photo).layer(DefaultBodyLimit::max(crate::web::MAX_UPLOAD_BYTES)),
+        )
+        .route(
+            "/t/{slug}/studio/{id}/photo/alt",
+            post(photo::save_alt_text),
+        )
+        .route("/t/{slug}/media/{id}", get(photo::show_media))
 }
 
 /// `/t/{slug}/studio/{id}…`
