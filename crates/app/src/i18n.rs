@@ -85,6 +85,11 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/de/recruitment.ftl"),
         include_str!("../locales/en/recruitment.ftl"),
     ),
+    (
+        "publishing",
+        include_str!("../locales/de/publishing.ftl"),
+        include_str!("../locales/en/publishing.ftl"),
+    ),
 ];
 
 impl I18n {

@@ -12,6 +12,8 @@ use crate::state::AppState;
 use crate::{db, demo, web};
 
 pub async fn serve(config: Config) -> anyhow::Result<()> {
+    // Connected accounts' tokens are sealed with this key; without it nothing can be kept.
+    crate::crypto::key(&config)?;
     let db = db::connect(&config.database_url).await?;
     let applied = db::migrate(&db).await?;
     if applied > 0 {
@@ -48,6 +50,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
     let worker = if config.worker {
         crate::jobs::housekeeping::schedule_next(&db, config.audit_retention_days).await?;
+        crate::jobs::publishing::schedule_periodic(&db).await?;
         let w = Worker::new(
             db.clone(),
             Registry::standard(&config)?,

@@ -14,15 +14,19 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub i18n: Arc<I18n>,
     pub metrics: Arc<Metrics>,
+    /// LinkedIn and Mastodon clients, and the key that seals their tokens.
+    pub channels: Arc<crate::channels::Channels>,
 }
 
 impl AppState {
     pub fn new(db: DatabaseConnection, config: Config) -> anyhow::Result<Self> {
+        let channels = Arc::new(crate::channels::Channels::from_config(&config)?);
         Ok(Self {
             db,
             config: Arc::new(config),
             i18n: Arc::new(I18n::load()?),
             metrics: Arc::new(Metrics::default()),
+            channels,
         })
     }
 

@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
+mod linkedin;
+pub use linkedin::LinkedInSettings;
+
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://amtfluencer.db";
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
 pub const DEFAULT_CONFIG_FILE: &str = "amtfluencer.toml";
@@ -42,6 +45,8 @@ pub struct Config {
     pub hsts: bool,
     /// How long audit-log entries are kept.
     pub audit_retention_days: u32,
+    /// The LinkedIn app and hosts (`[linkedin]`, `AMTFLUENCER_LINKEDIN_*`).
+    pub linkedin: LinkedInSettings,
 }
 
 /// What the command line may override.
@@ -70,6 +75,7 @@ struct FileConfig {
     secret_key: Option<String>,
     hsts: Option<bool>,
     audit_retention_days: Option<u32>,
+    linkedin: Option<linkedin::FileLinkedIn>,
 }
 
 impl Config {
@@ -154,6 +160,8 @@ impl Config {
             None => file.audit_retention_days.unwrap_or(730),
         };
 
+        let linkedin = linkedin::load(file.linkedin, &var)?;
+
         Ok(Self {
             database_url,
             bind,
@@ -172,6 +180,7 @@ impl Config {
             secret_key,
             hsts,
             audit_retention_days,
+            linkedin,
         })
     }
 
@@ -293,6 +302,7 @@ impl std::fmt::Display for Config {
             }
         )?;
         writeln!(f, "hsts         = {}", self.hsts)?;
+        writeln!(f, "linkedin     = {}", self.linkedin)?;
         write!(f, "audit_retention_days = {}", self.audit_retention_days)
     }
 }
