@@ -76,4 +76,4 @@ schedule-error-too-long = Der Text ist { $length } Zeichen lang; erlaubt sind h�
 mail-post-stopped-subject = Ihr Beitrag wurde nicht veröffentlicht
 mail-post-stopped = Hallo { $name }, Ihr geplanter Beitrag wurde nicht veröffentlicht. { $reason }
 mail-reconnect-subject = Bitte verbinden Sie Ihr LinkedIn-Konto neu
-mail-reconnect = Hallo { $name }, Ihre Verbindung zu LinkedIn läuft in { $days } Tagen ab (am { $date }). Danach können geplante Beiträge nicht mehr erscheinen. Bitte verbinden Sie Ihr Konto rechtzeitig neu.
+mail-reconnect = Hallo { $name }, Ihre Verbindung zu LinkedIn läuft in weniger als { $days } Tagen ab (am { $date }). Danach können geplante Beiträge nicht mehr erscheinen. Bitte verbinden Sie Ihr Konto rechtzeitig neu.

@@ -76,4 +76,4 @@ schedule-error-too-long = The text is { $length } characters long; at most { $ma
 mail-post-stopped-subject = Your post was not published
 mail-post-stopped = Hello { $name }, your scheduled post was not published. { $reason }
 mail-reconnect-subject = Please reconnect your LinkedIn account
-mail-reconnect = Hello { $name }, your connection to LinkedIn expires in { $days } days (on { $date }). After that, scheduled posts cannot appear. Please reconnect your account in time.
+mail-reconnect = Hello { $name }, your connection to LinkedIn expires in less than { $days } days (on { $date }). After that, scheduled posts cannot appear. Please reconnect your account in time.
