@@ -12,8 +12,6 @@ use crate::state::AppState;
 use crate::{db, demo, web};
 
 pub async fn serve(config: Config) -> anyhow::Result<()> {
-    // Connected accounts' tokens are sealed with this key; without it nothing can be kept.
-    crate::crypto::key(&config)?;
     let db = db::connect(&config.database_url).await?;
     let applied = db::migrate(&db).await?;
     if applied > 0 {
@@ -32,6 +30,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let listener = TcpListener::bind(config.bind)
         .await
         .with_context(|| format!("cannot listen on {}", config.bind))?;
+    // Connected accounts' tokens are sealed with this key; without it none can be kept.
+    crate::crypto::key(&config)?;
     let addr = listener.local_addr()?;
     let state = AppState::new(db.clone(), config.clone())?;
 
