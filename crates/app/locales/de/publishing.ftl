@@ -77,3 +77,6 @@ mail-post-stopped-subject = Ihr Beitrag wurde nicht veröffentlicht
 mail-post-stopped = Hallo { $name }, Ihr geplanter Beitrag wurde nicht veröffentlicht. { $reason }
 mail-reconnect-subject = Bitte verbinden Sie Ihr LinkedIn-Konto neu
 mail-reconnect = Hallo { $name }, Ihre Verbindung zu LinkedIn läuft in weniger als { $days } Tagen ab (am { $date }). Danach können geplante Beiträge nicht mehr erscheinen. Bitte verbinden Sie Ihr Konto rechtzeitig neu.
+reminder-expiring = Ihre { $network }-Verbindung läuft bald ab: { $when }.
+reminder-expired = Ihre { $network }-Verbindung ist abgelaufen; geplante Beiträge können so nicht erscheinen.
+reminder-reconnect = Jetzt neu verbinden

@@ -77,3 +77,6 @@ mail-post-stopped-subject = Your post was not published
 mail-post-stopped = Hello { $name }, your scheduled post was not published. { $reason }
 mail-reconnect-subject = Please reconnect your LinkedIn account
 mail-reconnect = Hello { $name }, your connection to LinkedIn expires in less than { $days } days (on { $date }). After that, scheduled posts cannot appear. Please reconnect your account in time.
+reminder-expiring = Your { $network } connection expires soon: { $when }.
+reminder-expired = Your { $network } connection has expired; scheduled posts cannot appear like this.
+reminder-reconnect = Reconnect now

@@ -171,6 +171,11 @@ async fn the_team_sees_every_connections_health_but_never_a_token() {
             s.app.get("/t/musterstadt/connections/team").await.status,
             StatusCode::FORBIDDEN
         );
+        let own = s.app.get("/t/musterstadt/publishing").await;
+        assert!(
+            own.body.contains("Ihre LinkedIn-Verbindung läuft bald ab"),
+            "in-app reminder"
+        );
         let disconnect = format!("/t/musterstadt/connections/{id}/disconnect");
         let res = s
             .app
@@ -331,5 +336,40 @@ async fn reminders_go_out_once_per_threshold_before_a_linkedin_connection_expire
                 .contains("https://amt.example/t/musterstadt/connections")
         );
         assert!(!mails[1].2.contains(li::TOKEN));
+    }
+}
+
+#[tokio::test]
+async fn a_post_of_unknown_fate_is_sent_again_only_after_the_person_looked() {
+    for mut s in Setup::all().await {
+        s.connect(LINKEDIN).await;
+        let post = s.draft(LINKEDIN, "Erschienen oder nicht?").await;
+        let at = db::now() + chrono::Duration::hours(1);
+        assert!(
+            db::publishing::schedule(s.db(), s.tenant, post.id, at)
+                .await
+                .unwrap()
+        );
+        db::publishing::mark_failed(s.db(), post.id, "unconfirmed", "Bitte nachsehen.")
+            .await
+            .unwrap();
+        s.app.login(AMBASSADOR).await;
+        let page_path = format!("/t/musterstadt/publishing/posts/{}", post.id);
+        let page = s.app.get(&page_path).await;
+        assert!(page.body.contains("unklar, bitte prüfen"));
+        let day = next_day(true).to_string();
+        let fields = [("date", day.as_str()), ("time", "10:30")];
+        let schedule = format!("{page_path}/schedule");
+        let res = s.app.post_form(&page_path, &schedule, &fields).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(res.body.contains("id=\"checked-error\""));
+        assert_eq!(s.post(post.id).await.status, "failed");
+
+        let looked = [fields[0], fields[1], ("checked", "yes")];
+        let res = s.app.post_form(&page_path, &schedule, &looked).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let p = s.post(post.id).await;
+        assert_eq!(p.status, "scheduled");
+        assert!(p.failure_kind.is_none() && p.failure_reason.is_none());
     }
 }

@@ -34,6 +34,36 @@ struct PostsPage {
     ctx: PageCtx,
     base: String,
     rows: Vec<PostRow>,
+    /// Connections that expire soon or have expired: reconnect before the next post.
+    reminders: Vec<String>,
+}
+
+/// The in-app side of the reminders to reconnect (the mails go out 14, 7 and 2 days before).
+async fn reminders(
+    state: &AppState,
+    ctx: &PageCtx,
+    member: &Member,
+    ambassador_id: i64,
+) -> Result<Vec<String>, AppError> {
+    let tz = localtime::zone(&member.tenant.time_zone);
+    let now = db::now();
+    let accounts =
+        db::connections::of_ambassador(&state.db, member.tenant_id(), ambassador_id).await?;
+    Ok(accounts
+        .iter()
+        .filter_map(|a| {
+            let net = network(ctx, &a.channel);
+            match super::Health::of(&a.status, a.token_expires_at, now) {
+                super::Health::Ok => None,
+                super::Health::Expired => Some(ctx.t1("reminder-expired", "network", net.as_str())),
+                super::Health::Expiring => {
+                    let when = super::expiry_text(ctx, tz, a.token_expires_at, now);
+                    let args = [("network", net.as_str()), ("when", when.as_str())];
+                    Some(ctx.i18n.tr_args(ctx.lang, "reminder-expiring", &args))
+                }
+            }
+        })
+        .collect())
 }
 
 fn local_when(member: &Member, at: Option<chrono::DateTime<chrono::Utc>>) -> String {
@@ -61,9 +91,12 @@ pub async fn list_posts(
 ) -> Result<Response, AppError> {
     member.require(Permission::WritePosts)?;
     let me = db::ambassadors::of_user(&state.db, member.tenant_id(), member.user.id).await?;
-    let posts = match &me {
-        Some(a) => db::publishing::of_ambassador(&state.db, member.tenant_id(), a.id).await?,
-        None => Vec::new(),
+    let (posts, reminders) = match &me {
+        Some(a) => (
+            db::publishing::of_ambassador(&state.db, member.tenant_id(), a.id).await?,
+            reminders(&state, &ctx, &member, a.id).await?,
+        ),
+        None => (Vec::new(), Vec::new()),
     };
     let rows = posts
         .iter()
@@ -79,6 +112,7 @@ pub async fn list_posts(
     Ok(page(&PostsPage {
         base: format!("/t/{}/publishing/posts", member.tenant.slug),
         rows,
+        reminders,
         ctx: ctx.for_member(&member),
     }))
 }

@@ -12,7 +12,7 @@ use sea_orm::TransactionTrait;
 
 use super::posts::{PostPath, ScheduleForm, own_post, render_post};
 use crate::channels::limits::check_length;
-use crate::db::{self, connections};
+use crate::db::{self, connections, entities::planned_post, publishing::kind};
 use crate::error::AppError;
 use crate::jobs::publishing::{PublishJob, enqueue_publish};
 use crate::localtime;
@@ -87,6 +87,85 @@ fn working_time_warnings(
         .collect()
 }
 
+/// Why a time was not kept, shown on the post's page with the form as typed.
+enum Refusal {
+    Fields(FieldErrors),
+    Problem(String),
+    /// Outside working time and not confirmed.
+    Warnings(Vec<String>),
+}
+
+impl Refusal {
+    fn field(field: &'static str, message: String) -> Self {
+        let mut errors = FieldErrors::default();
+        errors.add(field, message);
+        Self::Fields(errors)
+    }
+
+    fn render(
+        self,
+        ctx: PageCtx,
+        member: &Member,
+        post: planned_post::Model,
+        form: ScheduleForm,
+    ) -> Response {
+        let (errors, warnings, problem) = match self {
+            Self::Fields(e) => (e, Vec::new(), None),
+            Self::Problem(p) => (FieldErrors::default(), Vec::new(), Some(p)),
+            Self::Warnings(w) => (FieldErrors::default(), w, None),
+        };
+        render_post(ctx, member, post, form, errors, warnings, problem)
+    }
+}
+
+/// Everything checked before a post is scheduled: the time, a look after an unconfirmed
+/// attempt, the connection, the network's limit, working time. The time and whether it lies
+/// outside working time.
+async fn check(
+    state: &AppState,
+    ctx: &PageCtx,
+    member: &Member,
+    post: &planned_post::Model,
+    form: &ScheduleForm,
+) -> Result<Result<(DateTime<Utc>, bool), Refusal>, AppError> {
+    let at = match instant(ctx, member, form) {
+        Ok(at) => at,
+        Err(errors) => return Ok(Err(Refusal::Fields(errors))),
+    };
+    // A post whose fate is unknown is sent again only after the person looked.
+    if post.failure_kind.as_deref() == Some(kind::UNCONFIRMED) && form.checked != "yes" {
+        return Ok(Err(Refusal::field(
+            "checked",
+            ctx.t("schedule-error-checked"),
+        )));
+    }
+    let account = connections::for_channel(
+        &state.db,
+        member.tenant_id(),
+        post.ambassador_id,
+        &post.channel,
+    )
+    .await?
+    .filter(|a| a.status == connections::CONNECTED);
+    let Some(account) = account else {
+        return Ok(Err(Refusal::Problem(ctx.t("schedule-error-no-connection"))));
+    };
+    let too_long = check_length(&state.channels, &account, &post.body)
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?;
+    if let Err(t) = too_long {
+        let (length, max) = (t.length.to_string(), t.max.to_string());
+        let args = [("length", length.as_str()), ("max", max.as_str())];
+        let msg = ctx.i18n.tr_args(ctx.lang, "schedule-error-too-long", &args);
+        return Ok(Err(Refusal::Problem(msg)));
+    }
+    let warnings = working_time_warnings(ctx, member, at, post.topic_id);
+    if !warnings.is_empty() && form.confirm != "yes" {
+        return Ok(Err(Refusal::Warnings(warnings)));
+    }
+    Ok(Ok((at, !warnings.is_empty())))
+}
+
 pub async fn schedule_post(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -102,87 +181,10 @@ pub async fn schedule_post(
     if !schedulable || post.publish_started_at.is_some() {
         return Err(AppError::Conflict(ctx.t("schedule-error-state")));
     }
-    let at = match instant(&ctx, &member, &form) {
-        Ok(at) => at,
-        Err(errors) => {
-            return Ok(render_post(
-                ctx,
-                &member,
-                post,
-                form,
-                errors,
-                Vec::new(),
-                None,
-            ));
-        }
+    let (at, outside_working_time) = match check(&state, &ctx, &member, &post, &form).await? {
+        Ok(checked) => checked,
+        Err(refusal) => return Ok(refusal.render(ctx, &member, post, form)),
     };
-    // A post whose fate is unknown is sent again only after the person looked.
-    if post.failure_kind.as_deref() == Some("unconfirmed") && form.checked != "yes" {
-        let mut errors = FieldErrors::default();
-        errors.add("checked", ctx.t("schedule-error-checked"));
-        return Ok(render_post(
-            ctx,
-            &member,
-            post,
-            form,
-            errors,
-            Vec::new(),
-            None,
-        ));
-    }
-    let account = connections::for_channel(
-        &state.db,
-        member.tenant_id(),
-        post.ambassador_id,
-        &post.channel,
-    )
-    .await?
-    .filter(|a| a.status == connections::CONNECTED);
-    let Some(account) = account else {
-        let problem = Some(ctx.t("schedule-error-no-connection"));
-        return Ok(render_post(
-            ctx,
-            &member,
-            post,
-            form,
-            FieldErrors::default(),
-            Vec::new(),
-            problem,
-        ));
-    };
-    match check_length(&state.channels, &account, &post.body).await {
-        Ok(Ok(())) => {}
-        Ok(Err(too_long)) => {
-            let args = [
-                ("length", too_long.length.to_string()),
-                ("max", too_long.max.to_string()),
-            ];
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let problem = Some(ctx.i18n.tr_args(ctx.lang, "schedule-error-too-long", &args));
-            return Ok(render_post(
-                ctx,
-                &member,
-                post,
-                form,
-                FieldErrors::default(),
-                Vec::new(),
-                problem,
-            ));
-        }
-        Err(e) => return Err(AppError::Internal(e.into())),
-    }
-    let warnings = working_time_warnings(&ctx, &member, at, post.topic_id);
-    if !warnings.is_empty() && form.confirm != "yes" {
-        return Ok(render_post(
-            ctx,
-            &member,
-            post,
-            form,
-            FieldErrors::default(),
-            warnings,
-            None,
-        ));
-    }
     let txn = state.db.begin().await?;
     if !db::publishing::schedule(&txn, member.tenant_id(), post.id, at).await? {
         return Err(AppError::Conflict(ctx.t("schedule-error-state")));
@@ -193,15 +195,9 @@ pub async fn schedule_post(
         round: 1,
     };
     enqueue_publish(&txn, member.tenant_id().0, job, at).await?;
-    db::audit::by_member(
-        &txn,
-        &member,
-        "post.schedule",
-        "post",
-        post.id,
-        serde_json::json!({ "at": at.to_rfc3339(), "outside_working_time": !warnings.is_empty() }),
-    )
-    .await?;
+    let details =
+        serde_json::json!({ "at": at.to_rfc3339(), "outside_working_time": outside_working_time });
+    db::audit::by_member(&txn, &member, "post.schedule", "post", post.id, details).await?;
     txn.commit().await?;
     Ok(Redirect::to(&format!("/t/{}/publishing/posts/{}", p.slug, post.id)).into_response())
 }
