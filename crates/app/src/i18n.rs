@@ -100,6 +100,11 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/de/calendar.ftl"),
         include_str!("../locales/en/calendar.ftl"),
     ),
+    (
+        "publishing",
+        include_str!("../locales/de/publishing.ftl"),
+        include_str!("../locales/en/publishing.ftl"),
+    ),
 ];
 
 impl I18n {

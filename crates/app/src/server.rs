@@ -30,6 +30,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let listener = TcpListener::bind(config.bind)
         .await
         .with_context(|| format!("cannot listen on {}", config.bind))?;
+    // Connected accounts' tokens are sealed with this key; without it none can be kept.
+    crate::crypto::key(&config)?;
     let addr = listener.local_addr()?;
     let state = AppState::new(db.clone(), config.clone())?;
 
@@ -48,6 +50,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
     let worker = if config.worker {
         crate::jobs::housekeeping::schedule_next(&db, config.audit_retention_days).await?;
+        crate::jobs::publishing::schedule_periodic(&db).await?;
         let w = Worker::new(
             db.clone(),
             Registry::standard(&config)?,

@@ -21,6 +21,8 @@ pub struct AppState {
     pub media: Arc<MediaStore>,
     /// Photo processing takes a core and about 150 MB for 12 megapixels: two at a time.
     pub photo_slots: Arc<Semaphore>,
+    /// LinkedIn and Mastodon clients, and the key that seals their tokens.
+    pub channels: Arc<crate::channels::Channels>,
 }
 
 impl AppState {
@@ -37,6 +39,7 @@ impl AppState {
         };
         let media = MediaStore::from_url(&config.media_url, credentials)
             .with_context(|| format!("media store {}", config.media_url))?;
+        let channels = Arc::new(crate::channels::Channels::from_config(&config)?);
         Ok(Self {
             media: Arc::new(media),
             photo_slots: Arc::new(Semaphore::new(2)),
@@ -44,6 +47,7 @@ impl AppState {
             config: Arc::new(config),
             i18n: Arc::new(I18n::load()?),
             metrics: Arc::new(Metrics::default()),
+            channels,
         })
     }
 

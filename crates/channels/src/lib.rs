@@ -5,6 +5,8 @@
 //! real clients at local fake servers.
 
 pub mod error;
+#[cfg(feature = "fake")]
+pub mod fake;
 pub mod http;
 pub mod linkedin;
 pub mod mastodon;

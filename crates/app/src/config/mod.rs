@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
+mod linkedin;
+pub use linkedin::LinkedInSettings;
+
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://amtfluencer.db";
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
 pub const DEFAULT_CONFIG_FILE: &str = "amtfluencer.toml";
@@ -48,6 +51,8 @@ pub struct Config {
     /// Access key and secret for an `s3://` media store.
     pub media_s3_access_key_id: Option<String>,
     pub media_s3_secret_access_key: Option<String>,
+    /// The LinkedIn app and hosts (`[linkedin]`, `AMTFLUENCER_LINKEDIN_*`).
+    pub linkedin: LinkedInSettings,
 }
 
 /// What the command line may override.
@@ -79,6 +84,7 @@ struct FileConfig {
     media_url: Option<String>,
     media_s3_access_key_id: Option<String>,
     media_s3_secret_access_key: Option<String>,
+    linkedin: Option<linkedin::FileLinkedIn>,
 }
 
 impl Config {
@@ -163,6 +169,8 @@ impl Config {
             None => file.audit_retention_days.unwrap_or(730),
         };
 
+        let linkedin = linkedin::load(file.linkedin, &var)?;
+
         Ok(Self {
             database_url,
             bind,
@@ -187,6 +195,7 @@ impl Config {
             media_s3_access_key_id: var("MEDIA_S3_ACCESS_KEY_ID").or(file.media_s3_access_key_id),
             media_s3_secret_access_key: var("MEDIA_S3_SECRET_ACCESS_KEY")
                 .or(file.media_s3_secret_access_key),
+            linkedin,
         })
     }
 
@@ -308,6 +317,7 @@ impl std::fmt::Display for Config {
             }
         )?;
         writeln!(f, "hsts         = {}", self.hsts)?;
+        writeln!(f, "linkedin     = {}", self.linkedin)?;
         writeln!(f, "audit_retention_days = {}", self.audit_retention_days)?;
         // The media address carries no secret (the S3 keys are separate settings).
         write!(f, "media_url    = {}", self.media_url)

@@ -4,6 +4,7 @@
 
 pub mod housekeeping;
 pub mod mail;
+pub mod publishing;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -39,7 +40,8 @@ impl Registry {
 
     /// The handlers of the product's own jobs.
     pub fn standard(config: &Config) -> anyhow::Result<Self> {
-        mail::register(housekeeping::register(Self::default()), config)
+        let r = mail::register(housekeeping::register(Self::default()), config)?;
+        publishing::register(r, config)
     }
 }
 

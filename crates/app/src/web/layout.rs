@@ -19,6 +19,8 @@ const MEMBER_NAV: &[(Permission, &str, &str)] = &[
     (Permission::ViewStart, "", "nav-start"),
     (Permission::ViewPeople, "people", "nav-people"),
     (Permission::EditOwnProfile, "me", "nav-me"),
+    (Permission::EditOwnProfile, "publishing", "nav-publishing"),
+    (Permission::EditOwnProfile, "connections", "nav-connections"),
     (Permission::ManageProgramme, "recruitment", "nav-recruitment"),
     (Permission::ViewAggregates, "cohorts", "nav-cohorts"),
     (Permission::ViewStart, "events", "nav-events"),
@@ -29,6 +31,7 @@ const MEMBER_NAV: &[(Permission, &str, &str)] = &[
     (Permission::ManageProgramme, "invitations", "nav-invitations"),
     (Permission::ViewAuditLog, "audit", "nav-audit"),
     (Permission::ManageJobs, "jobs", "nav-jobs"),
+    (Permission::ManageProgramme, "connections/team", "nav-connections-team"),
     (Permission::ManageSettings, "settings/sso", "nav-sso"),
     (Permission::ManageSettings, "settings/working-time", "nav-working-time"),
 ];

@@ -40,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::jobs::router())
         .merge(pages::operator::router())
         .merge(pages::people::router())
+        .merge(pages::publishing::router())
         .merge(pages::recruitment::router())
         .merge(pages::invite::router())
         .merge(pages::sso::router())

@@ -147,6 +147,14 @@ fn a_port_in_use_is_named() {
 }
 
 #[test]
+fn serve_without_a_secret_key_names_the_setting_outside_demo_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("a.db").display());
+    let e = fails(&["serve", "--bind", "127.0.0.1:0", "--database-url", &db]);
+    assert!(e.contains("AMTFLUENCER_SECRET_KEY"), "{e}");
+}
+
+#[test]
 fn a_bad_bind_address_and_a_bad_config_file_are_named() {
     assert!(fails(&["serve", "--bind", "localhost"]).contains("IP:PORT"));
     let dir = tempfile::tempdir().unwrap();

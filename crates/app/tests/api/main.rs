@@ -23,6 +23,7 @@ mod people;
 mod people_import;
 mod programme_api;
 mod public;
+mod publishing;
 mod queue;
 mod recruitment;
 mod routes;

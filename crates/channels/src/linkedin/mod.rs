@@ -20,6 +20,7 @@ use crate::{AccessToken, ChannelError, Http};
 
 pub use little_text::{escape, little_text};
 pub use oauth::{LinkedInConnection, LinkedInMember, LinkedInToken, SCOPES};
+pub use posts::MAX_COMMENTARY_CHARS;
 
 /// Where LinkedIn lives and who we are to it. Every URL is configuration so tests can point it at
 /// a local server.

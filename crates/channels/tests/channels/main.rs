@@ -1,7 +1,7 @@
 #![expect(clippy::unwrap_used, reason = "test helpers fail loudly, like tests")]
 //! The real clients against local fake servers built from the external-APIs spec.
 
-mod fake;
+pub use amtfluencer_channels::fake;
 mod linkedin;
 mod mastodon;
 

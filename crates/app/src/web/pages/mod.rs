@@ -12,6 +12,7 @@ pub mod jobs;
 pub mod operator;
 pub mod people;
 pub mod public;
+pub mod publishing;
 pub mod recruitment;
 pub mod sso;
 pub mod start;

@@ -19,7 +19,7 @@ use media::{get_media, upload_media};
 
 pub const TOKEN: &str = "md-token";
 pub const CODE: &str = "md-code";
-pub const REDIRECT: &str = "https://amt.example/mastodon/callback";
+pub const REDIRECT: &str = "https://amt.example/oauth/mastodon/callback";
 pub const SCOPES: &str = "read write:statuses write:media";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +101,11 @@ impl FakeMastodon {
 
     pub fn fail_with(&self, failure: Failure) {
         self.state.lock().unwrap().failure = Some(failure);
+    }
+
+    /// Back to answering normally.
+    pub fn heal(&self) {
+        self.state.lock().unwrap().failure = None;
     }
 
     pub fn set_max_characters(&self, n: usize) {

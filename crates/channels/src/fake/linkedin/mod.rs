@@ -25,7 +25,7 @@ pub const CLIENT_SECRET: &str = "li-secret";
 pub const TOKEN: &str = "li-token";
 pub const SUB: &str = "782bbtaQ";
 pub const CODE: &str = "li-code";
-pub const REDIRECT: &str = "https://amt.example/linkedin/callback";
+pub const REDIRECT: &str = "https://amt.example/oauth/linkedin/callback";
 
 /// What the fake should do to the next write requests (until told otherwise).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +84,11 @@ impl FakeLinkedIn {
 
     pub fn fail_with(&self, failure: Failure) {
         self.state.lock().unwrap().failure = Some(failure);
+    }
+
+    /// Back to answering normally.
+    pub fn heal(&self) {
+        self.state.lock().unwrap().failure = None;
     }
 
     pub fn posts(&self) -> Vec<StoredPost> {

@@ -1,5 +1,11 @@
+#![expect(
+    clippy::unwrap_used,
+    reason = "a fake server for tests fails loudly, like a test"
+)]
 //! Small axum servers that play LinkedIn and Mastodon faithfully enough to catch mistakes:
 //! they check headers and bodies, record every request, and can be told to fail.
+//!
+//! Only for tests (the crate's own and the app's): behind the cargo feature `fake`.
 
 pub mod linkedin;
 pub mod mastodon;
