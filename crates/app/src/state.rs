@@ -27,18 +27,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: DatabaseConnection, config: Config) -> anyhow::Result<Self> {
-        let credentials = match (
-            &config.media_s3_access_key_id,
-            &config.media_s3_secret_access_key,
-        ) {
-            (Some(id), Some(secret)) => Some(S3Credentials {
-                access_key_id: id.clone(),
-                secret_access_key: secret.clone(),
-            }),
-            _ => None,
-        };
-        let media = MediaStore::from_url(&config.media_url, credentials)
-            .with_context(|| format!("media store {}", config.media_url))?;
+        let media = media_store(&config)?;
         let channels = Arc::new(crate::channels::Channels::from_config(&config)?);
         Ok(Self {
             media: Arc::new(media),
@@ -55,4 +44,20 @@ impl AppState {
     pub fn secure_cookies(&self) -> bool {
         self.config.base_url.starts_with("https://")
     }
+}
+
+/// The media store the configuration names (`media_url` and the S3 keys).
+pub fn media_store(config: &Config) -> anyhow::Result<MediaStore> {
+    let credentials = match (
+        &config.media_s3_access_key_id,
+        &config.media_s3_secret_access_key,
+    ) {
+        (Some(id), Some(secret)) => Some(S3Credentials {
+            access_key_id: id.clone(),
+            secret_access_key: secret.clone(),
+        }),
+        _ => None,
+    };
+    MediaStore::from_url(&config.media_url, credentials)
+        .with_context(|| format!("media store {}", config.media_url))
 }

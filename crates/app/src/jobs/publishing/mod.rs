@@ -229,12 +229,34 @@ impl Registry {
     }
 }
 
-/// The publishing jobs as `serve` runs them: clients from the configuration, photos from the
-/// `media` folder.
+/// Photos from the configured media store (a folder or an S3-compatible bucket), the one the
+/// studio writes to.
+pub struct StoreMedia(pub Arc<amtfluencer_media::store::MediaStore>);
+
+impl MediaLoader for StoreMedia {
+    fn load<'a>(
+        &'a self,
+        storage_key: &'a str,
+    ) -> Pin<Box<dyn Future<Output = anyhow::Result<Vec<u8>>> + Send + 'a>> {
+        Box::pin(async move {
+            let key = amtfluencer_media::store::MediaKey::parse(storage_key)
+                .map_err(|e| anyhow::anyhow!("media key {storage_key:?}: {e}"))?;
+            let object = self
+                .0
+                .get(&key)
+                .await
+                .map_err(|e| anyhow::anyhow!("media store: {e}"))?;
+            Ok(object.bytes.to_vec())
+        })
+    }
+}
+
+/// The publishing jobs as `serve` runs them: clients and the media store from the
+/// configuration.
 pub fn register(r: Registry, config: &Config) -> anyhow::Result<Registry> {
     Ok(r.with_publishing(Publishing {
         channels: Arc::new(Channels::from_config(config)?),
-        media: Arc::new(FolderMedia(PathBuf::from("media"))),
+        media: Arc::new(StoreMedia(Arc::new(crate::state::media_store(config)?))),
         i18n: Arc::new(I18n::load()?),
     }))
 }
