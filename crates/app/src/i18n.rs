@@ -85,6 +85,11 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/de/recruitment.ftl"),
         include_str!("../locales/en/recruitment.ftl"),
     ),
+    (
+        "metrics",
+        include_str!("../locales/de/metrics.ftl"),
+        include_str!("../locales/en/metrics.ftl"),
+    ),
 ];
 
 impl I18n {

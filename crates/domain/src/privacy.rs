@@ -76,6 +76,26 @@ pub fn may_see_participation(role: Role) -> bool {
     allows(role, Permission::ManageProgramme)
 }
 
+/// Proof that a viewer may see programme aggregates. Aggregate queries take it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AggregateAccess(());
+
+impl AggregateAccess {
+    pub fn check(role: Role) -> Option<Self> {
+        may_see_aggregates(role).then_some(Self(()))
+    }
+}
+
+/// Proof that a viewer may see who has not posted yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParticipationAccess(());
+
+impl ParticipationAccess {
+    pub fn check(role: Role) -> Option<Self> {
+        may_see_participation(role).then_some(Self(()))
+    }
+}
+
 /// A figure of a group, or the note that the group is too small to show it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Shown<T> {
@@ -180,6 +200,8 @@ mod tests {
         assert!(may_see_aggregates(Role::Council));
         assert!(!may_see_aggregates(Role::Ambassador));
         assert!(!may_see_aggregates(Role::Operator));
+        assert!(AggregateAccess::check(Role::Council).is_some());
+        assert!(AggregateAccess::check(Role::Ambassador).is_none());
     }
 
     #[test]
@@ -187,6 +209,7 @@ mod tests {
         assert!(may_see_participation(Role::Admin));
         for role in [Role::Ambassador, Role::Leadership, Role::Council] {
             assert!(!may_see_participation(role), "{role}");
+            assert!(ParticipationAccess::check(role).is_none(), "{role}");
         }
     }
 

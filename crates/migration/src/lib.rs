@@ -11,6 +11,7 @@ mod m20261125_000001_init;
 mod m20261125_000002_accounts;
 mod m20261125_000003_guidelines;
 mod m20261125_000004_events;
+mod m20261125_000006_metrics;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_accounts::Migration),
             Box::new(m20261125_000003_guidelines::Migration),
             Box::new(m20261125_000004_events::Migration),
+            Box::new(m20261125_000006_metrics::Migration),
         ]
     }
 }

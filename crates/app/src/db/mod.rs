@@ -4,6 +4,7 @@
 //! transaction alike.
 
 pub mod ambassadors;
+pub mod analytics;
 pub mod api_tokens;
 pub mod audit;
 pub mod auth_tokens;
@@ -15,6 +16,7 @@ pub mod entities;
 pub mod events;
 pub mod guidelines;
 pub mod jobs;
+pub mod metrics;
 pub mod oidc;
 pub mod onboarding;
 pub mod overview;

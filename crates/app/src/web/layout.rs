@@ -21,6 +21,8 @@ const MEMBER_NAV: &[(Permission, &str, &str)] = &[
     (Permission::EditOwnProfile, "me", "nav-me"),
     (Permission::ManageProgramme, "recruitment", "nav-recruitment"),
     (Permission::ViewAggregates, "cohorts", "nav-cohorts"),
+    (Permission::ViewStart, "analytics", "nav-analytics"),
+    (Permission::ImportMetrics, "imports", "nav-imports"),
     (Permission::ViewStart, "events", "nav-events"),
     (Permission::ViewStart, "guidelines", "nav-guidelines"),
     (Permission::ManageProgramme, "invitations", "nav-invitations"),

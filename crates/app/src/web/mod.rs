@@ -36,6 +36,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::events::router())
         .merge(pages::start::router())
         .merge(pages::guidelines::router())
+        .merge(pages::imports::router())
         .merge(pages::jobs::router())
         .merge(pages::operator::router())
         .merge(pages::people::router())

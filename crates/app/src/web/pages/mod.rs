@@ -6,6 +6,7 @@ pub mod auth;
 pub mod cohorts;
 pub mod events;
 pub mod guidelines;
+pub mod imports;
 pub mod invite;
 pub mod jobs;
 pub mod operator;
