@@ -89,7 +89,11 @@ pub fn svg(id: &str, title: &str, x_labels: &[String], series: &[Series]) -> Str
             esc(label)
         );
     }
-    let bars = series.iter().filter(|s| s.kind == Kind::Bars).count().max(1);
+    let bars = series
+        .iter()
+        .filter(|s| s.kind == Kind::Bars)
+        .count()
+        .max(1);
     let mut bar_no = 0;
     for (k, s) in series.iter().enumerate() {
         let colour = COLOURS[k % COLOURS.len()];
