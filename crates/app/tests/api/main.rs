@@ -16,6 +16,7 @@ mod events;
 mod guidelines;
 mod jobs_page;
 mod mail;
+mod metrics;
 mod operator;
 mod pages;
 mod people;
