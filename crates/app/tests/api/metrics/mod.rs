@@ -145,3 +145,18 @@ pub async fn sharing_and_not(app: &TestApp) -> (Vec<(i64, String)>, Vec<(i64, St
         .partition(|(id, _)| sharing.contains(id));
     (a, b)
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_import_and_analytics_endpoints() {
+    let doc = serde_json::to_value(amtfluencer::web::api::document()).unwrap();
+    for path in [
+        "/api/v1/imports",
+        "/api/v1/analytics/summary",
+        "/api/v1/analytics/topics",
+        "/api/v1/analytics/page-effect",
+    ] {
+        assert!(doc["paths"][path].is_object(), "{path}");
+    }
+    assert!(doc["components"]["schemas"]["ImportAnswer"].is_object());
+    assert!(doc["components"]["schemas"]["Figures"]["properties"]["suppressed"].is_object());
+}

@@ -19,6 +19,7 @@ use crate::web::render::page;
 
 /// The first dashboard the member may open.
 pub async fn show_index(member: Member) -> Result<Response, AppError> {
+    member.require(amtfluencer_domain::permissions::Permission::ViewStart)?;
     let base = format!("/t/{}/analytics", member.tenant.slug);
     let to = if super::aggregates(&member).is_ok() {
         "programme"

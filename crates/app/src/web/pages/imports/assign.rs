@@ -54,7 +54,10 @@ pub async fn assign_post(
     Ok(Redirect::to(&format!("/t/{}/imports?done=assigned", p.slug)).into_response())
 }
 
+/// Every field may be missing, so that the permission is checked before the form.
 #[derive(serde::Deserialize)]
+#[serde(default)]
+#[derive(Default)]
 pub struct ManualForm {
     post_id: Option<i64>,
     observed_on: String,
