@@ -5,6 +5,7 @@
 
 mod chart;
 mod dashboards;
+mod effect;
 mod format;
 mod personal;
 
@@ -35,7 +36,7 @@ pub fn router() -> Router<AppState> {
         .route("/t/{slug}/analytics/topics", get(dashboards::show_topics))
         .route(
             "/t/{slug}/analytics/page-effect",
-            get(dashboards::show_page_effect),
+            get(effect::show_page_effect),
         )
         .route(
             "/t/{slug}/analytics/participation",
@@ -222,5 +223,5 @@ pub fn statements_de(state: &AppState, e: &crate::db::analytics::PageEffect) -> 
         role_label: None,
         nav: Vec::new(),
     };
-    dashboards::effect_statements(&ctx, e)
+    effect::effect_statements(&ctx, e)
 }
