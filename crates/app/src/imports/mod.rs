@@ -52,6 +52,8 @@ pub enum Skip {
     Repeated,
     /// Our post is already linked to another LinkedIn post.
     LinkedElsewhere,
+    /// An earlier import kept the same post for assignment; it still waits there.
+    AlreadyWaiting,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -199,10 +201,15 @@ pub async fn plan(
         ambassador_id,
         rows: Vec::new(),
     };
-    let candidates = if parsed.posts.is_empty() && parsed.shares.is_empty() {
-        Vec::new()
+    let (candidates, waiting) = if parsed.posts.is_empty() && parsed.shares.is_empty() {
+        (Vec::new(), HashSet::new())
     } else {
-        metrics::candidates(db, tenant).await?
+        let waiting: HashSet<String> = metrics::list_unmatched(db, tenant, None)
+            .await?
+            .into_iter()
+            .filter_map(|u| u.post_urn)
+            .collect();
+        (metrics::candidates(db, tenant).await?, waiting)
     };
     if !parsed.posts.is_empty() {
         let stored = metrics::snapshots_at(db, tenant, SOURCE, plan.observed_at).await?;
@@ -280,6 +287,13 @@ pub async fn plan(
             label,
             action,
         });
+    }
+    for row in &mut plan.rows {
+        if let Action::Unmatched { key: Some(k), .. } = &row.action
+            && waiting.contains(&k.urn())
+        {
+            row.action = Action::Skip(Skip::AlreadyWaiting);
+        }
     }
     Ok(plan)
 }

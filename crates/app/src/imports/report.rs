@@ -110,6 +110,11 @@ pub fn reason(action: &Action, lang: Language) -> Option<String> {
             "derselbe Beitrag oder Tag steht weiter oben in der Datei",
             "the same post or day comes earlier in the file",
         ),
+        Action::Skip(Skip::AlreadyWaiting) => pick(
+            lang,
+            "wartet schon aus einem früheren Import auf die Zuordnung",
+            "already waiting for assignment from an earlier import",
+        ),
         Action::Skip(Skip::LinkedElsewhere) => pick(
             lang,
             "unser Beitrag ist schon mit einem anderen LinkedIn-Beitrag verknüpft",

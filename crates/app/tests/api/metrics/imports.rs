@@ -8,6 +8,14 @@ const PAGE: &str = "/t/musterstadt/imports";
 /// A page content export as LinkedIn lays it out: a description line above the header, German
 /// number formats as text, an empty row, a post we do not know and a row without a link.
 fn content_export(known_url: &str, known_day: &str) -> Vec<u8> {
+    content_export_titled(
+        known_url,
+        known_day,
+        "Aggregated metrics for updates published by Stadt Musterstadt. Data is not real-time.",
+    )
+}
+
+fn content_export_titled(known_url: &str, known_day: &str, description: &'static str) -> Vec<u8> {
     let header = [
         "Post title",
         "Post link",
@@ -23,9 +31,7 @@ fn content_export(known_url: &str, known_day: &str) -> Vec<u8> {
     xlsx(&[(
         "Update metrics",
         vec![
-            vec![C::T(
-                "Aggregated metrics for updates published by Stadt Musterstadt. Data is not real-time.",
-            )],
+            vec![C::T(description)],
             header.iter().map(|h| C::T(h)).collect(),
             vec![
                 C::T("Ein bekannter Beitrag"),
@@ -145,6 +151,27 @@ async fn a_page_export_is_previewed_then_imported_and_the_same_file_again_change
         );
         assert_eq!(count(&app, "post_metrics").await, snapshots + 1);
         assert_eq!(count(&app, "imports").await, 1);
+
+        // The same figures in another file: stored already, the unknown post already waiting.
+        let resaved = content_export_titled(url, day, "Exported again");
+        let again = upload(&mut app, "Inhalte-neu.xlsx", &resaved).await;
+        assert!(
+            again
+                .body
+                .contains("0 neu, 0 aktualisiert, 3 übersprungen, 0 zum Zuordnen vorgemerkt."),
+            "{}",
+            again.body
+        );
+        assert!(
+            again
+                .body
+                .contains("wartet schon aus einem früheren Import auf die Zuordnung")
+        );
+        assert!(!again.body.contains("name=\"data\""), "nothing to save");
+        assert!(
+            !again.body.contains("bereits am"),
+            "another file, not a duplicate"
+        );
     }
 }
 
@@ -350,4 +377,99 @@ async fn multipart_api(
         .body(Body::from(body))
         .unwrap();
     app.send(req).await
+}
+
+/// The page's follower count on a day, as stored from imports.
+async fn followers_on(app: &TestApp, day: &str) -> Option<(i64, i64)> {
+    use sea_orm::ConnectionTrait;
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    let t = super::tenant(app).await;
+    let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+    let stmt = Query::select()
+        .columns(["followers", "new_followers"])
+        .from("page_metrics")
+        .and_where(Expr::col("tenant_id").eq(t.0))
+        .and_where(Expr::col("day").eq(day))
+        .to_owned();
+    let r = app.tdb.db.query_one(&stmt).await.unwrap()?;
+    Some((
+        r.try_get("", "followers").unwrap(),
+        r.try_get("", "new_followers").unwrap(),
+    ))
+}
+
+fn followers_export(days: &[(&'static str, f64)]) -> Vec<u8> {
+    let mut rows = vec![vec![
+        C::T("Date"),
+        C::T("Sponsored followers"),
+        C::T("Organic followers"),
+        C::T("Auto-invited followers"),
+        C::T("Total followers"),
+    ]];
+    for (day, total) in days {
+        rows.push(vec![
+            C::T(day),
+            C::N(0.0),
+            C::N(*total),
+            C::N(0.0),
+            C::N(*total),
+        ]);
+    }
+    xlsx(&[("New followers", rows)])
+}
+
+#[tokio::test]
+async fn a_followers_export_continues_the_count_and_an_overlapping_one_updates_only_what_changed() {
+    for mut app in TestApp::demo_all().await {
+        let (base, _) = followers_on(&app, "2026-07-31")
+            .await
+            .expect("the demo's last day");
+        let token = app.token_for(ADMIN).await;
+        let first = followers_export(&[
+            ("08/01/2026", 5.0),
+            ("08/02/2026", 7.0),
+            ("08/03/2026", 9.0),
+        ]);
+        let res = multipart_api(
+            &mut app,
+            "/api/v1/imports?commit=true",
+            &token,
+            "Follower.xlsx",
+            &first,
+        )
+        .await;
+        let v: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+        assert_eq!(
+            (v["committed"].clone(), v["report"]["imported"].clone()),
+            (true.into(), 3.into()),
+            "{v}"
+        );
+        assert_eq!(followers_on(&app, "2026-08-03").await, Some((base + 21, 9)));
+
+        let second = followers_export(&[("08/02/2026", 7.0), ("08/03/2026", 10.0)]);
+        let res = multipart_api(
+            &mut app,
+            "/api/v1/imports?commit=true&lang=en",
+            &token,
+            "Follower-2.xlsx",
+            &second,
+        )
+        .await;
+        let v: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+        let outcomes: Vec<&str> = v["report"]["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["outcome"].as_str().unwrap())
+            .collect();
+        assert_eq!(outcomes, ["skipped", "updated"], "{v}");
+        assert_eq!(
+            v["report"]["rows"][0]["reason"],
+            "already stored with the same figures"
+        );
+        assert_eq!(
+            followers_on(&app, "2026-08-03").await,
+            Some((base + 22, 10))
+        );
+    }
 }
