@@ -473,3 +473,118 @@ async fn a_followers_export_continues_the_count_and_an_overlapping_one_updates_o
         );
     }
 }
+
+/// A member's own analytics: TOP POSTS holds two tables side by side; only the person's own
+/// posts are candidates, and the daily profile figures are not stored.
+#[tokio::test]
+async fn a_members_export_is_matched_among_their_own_posts_only() {
+    for mut app in TestApp::demo_all().await {
+        let posts = published_posts(&app, 300).await;
+        let (mine, person, url, day) = posts[0].clone();
+        let (other, _, other_url, other_day) =
+            posts.iter().find(|p| p.1 != person).unwrap().clone();
+        let file = xlsx(&[
+            (
+                "DISCOVERY",
+                vec![
+                    vec![C::T("Overall Performance"), C::T("2/1/2026 - 7/31/2026")],
+                    vec![C::T("Impressions"), C::T("5,432")],
+                ],
+            ),
+            (
+                "ENGAGEMENT",
+                vec![
+                    vec![C::T("Date"), C::T("Impressions"), C::T("Engagements")],
+                    vec![C::T("3/1/2026"), C::N(120.0), C::N(7.0)],
+                ],
+            ),
+            (
+                "TOP POSTS",
+                vec![
+                    vec![C::T(
+                        "Maximum of 50 posts available to include in this list",
+                    )],
+                    vec![C::E],
+                    vec![
+                        C::T("Post URL"),
+                        C::T("Post publish date"),
+                        C::T("Engagements"),
+                        C::E,
+                        C::T("Post URL"),
+                        C::T("Post publish date"),
+                        C::T("Impressions"),
+                    ],
+                    vec![
+                        C::S(url.clone()),
+                        C::S(day.clone()),
+                        C::N(40.0),
+                        C::E,
+                        C::S(url),
+                        C::S(day),
+                        C::N(3000.0),
+                    ],
+                    vec![
+                        C::S(other_url.clone()),
+                        C::S(other_day.clone()),
+                        C::N(9.0),
+                        C::E,
+                        C::S(other_url),
+                        C::S(other_day),
+                        C::N(800.0),
+                    ],
+                ],
+            ),
+            (
+                "FOLLOWERS",
+                vec![
+                    vec![C::T("Total followers on 7/31/2026:"), C::N(812.0)],
+                    vec![C::E],
+                    vec![C::T("Date"), C::T("New followers")],
+                    vec![C::T("3/1/2026"), C::N(2.0)],
+                ],
+            ),
+        ]);
+        let token = app.token_for(ADMIN).await;
+        let path = format!("/api/v1/imports?commit=true&ambassador_id={person}");
+        let res = multipart_api(&mut app, &path, &token, "Analytics.xlsx", &file).await;
+        let v: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+        assert_eq!(v["report"]["kind"], "linkedin_member_analytics", "{v}");
+        assert_eq!(v["report"]["imported"], 1, "{v}");
+        assert_eq!(
+            v["report"]["unmatched"], 1,
+            "another person's post is not theirs: {v}"
+        );
+        assert!(
+            v.to_string()
+                .contains("Tageswerte des eigenen Profils werden nicht gespeichert")
+        );
+        let import_id = v["import_id"].as_i64().unwrap();
+        use sea_orm::ConnectionTrait;
+        use sea_orm::sea_query::{Expr, ExprTrait, Query};
+        let stmt = Query::select()
+            .columns(["post_id", "impressions", "reactions"])
+            .from("post_metrics")
+            .and_where(Expr::col("import_id").eq(import_id))
+            .to_owned();
+        let rows: Vec<(i64, i64, i64)> = app
+            .tdb
+            .db
+            .query_all(&stmt)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r.try_get("", "post_id").unwrap(),
+                    r.try_get("", "impressions").unwrap(),
+                    r.try_get("", "reactions").unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [(mine, 3000, 40)],
+            "engagements stored as reactions; {other} untouched"
+        );
+    }
+}

@@ -122,6 +122,10 @@ pub async fn page_for(
         if choices.is_empty() {
             choices = db::metrics::post_choices(db, tenant, u.posted_on, 30).await?;
         }
+        if choices.is_empty() {
+            // Nothing published around that date: offer the latest posts instead.
+            choices = db::metrics::post_choices(db, tenant, None, 30).await?;
+        }
         unmatched.push(UnmatchedView {
             id: u.id,
             label: u
