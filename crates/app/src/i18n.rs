@@ -105,6 +105,11 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/de/publishing.ftl"),
         include_str!("../locales/en/publishing.ftl"),
     ),
+    (
+        "metrics",
+        include_str!("../locales/de/metrics.ftl"),
+        include_str!("../locales/en/metrics.ftl"),
+    ),
 ];
 
 impl I18n {

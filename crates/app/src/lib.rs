@@ -11,6 +11,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod i18n;
+pub mod imports;
 pub mod jobs;
 pub mod localtime;
 pub mod mail;

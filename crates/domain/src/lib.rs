@@ -3,6 +3,7 @@
 //! Everything here is plain data and functions, unit-tested in milliseconds. The app crate
 //! parses input into these types at the edge and asks these rules before it writes.
 
+pub mod analytics;
 pub mod calendar;
 pub mod ics;
 pub mod jobs;
@@ -10,6 +11,7 @@ pub mod money;
 pub mod onboarding;
 pub mod people_import;
 pub mod permissions;
+pub mod privacy;
 pub mod programme;
 pub mod recruitment;
 pub mod studio;

@@ -12,6 +12,7 @@ mod m20261125_000002_accounts;
 mod m20261125_000003_guidelines;
 mod m20261125_000004_events;
 mod m20261125_000005_calendar;
+mod m20261125_000006_metrics;
 mod m20261125_000007_publishing;
 mod m20261125_000008_studio;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_guidelines::Migration),
             Box::new(m20261125_000004_events::Migration),
             Box::new(m20261125_000005_calendar::Migration),
+            Box::new(m20261125_000006_metrics::Migration),
             Box::new(m20261125_000007_publishing::Migration),
             Box::new(m20261125_000008_studio::Migration),
         ]

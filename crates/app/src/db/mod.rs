@@ -4,6 +4,7 @@
 //! transaction alike.
 
 pub mod ambassadors;
+pub mod analytics;
 pub mod api_tokens;
 pub mod audit;
 pub mod auth_tokens;
@@ -18,6 +19,7 @@ pub mod events;
 pub mod guidelines;
 pub mod jobs;
 pub mod media;
+pub mod metrics;
 pub mod oidc;
 pub mod onboarding;
 pub mod overview;

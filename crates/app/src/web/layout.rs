@@ -23,6 +23,8 @@ const MEMBER_NAV: &[(Permission, &str, &str)] = &[
     (Permission::EditOwnProfile, "connections", "nav-connections"),
     (Permission::ManageProgramme, "recruitment", "nav-recruitment"),
     (Permission::ViewAggregates, "cohorts", "nav-cohorts"),
+    (Permission::ViewStart, "analytics", "nav-analytics"),
+    (Permission::ImportMetrics, "imports", "nav-imports"),
     (Permission::ViewStart, "events", "nav-events"),
     (Permission::ViewStart, "topics", "nav-topics"),
     (Permission::EditOwnProfile, "studio", "nav-studio"),

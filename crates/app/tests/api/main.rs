@@ -17,6 +17,7 @@ mod events;
 mod guidelines;
 mod jobs_page;
 mod mail;
+mod metrics;
 mod operator;
 mod pages;
 mod people;

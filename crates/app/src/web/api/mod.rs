@@ -2,9 +2,11 @@
 //! `/api/v1/openapi.json`. Authenticated by a personal token (`Authorization: Bearer …`) or by
 //! the session cookie (with the CSRF token in `X-CSRF-Token` for changes).
 
+pub mod analytics;
 pub mod auth;
 pub mod calendar;
 pub mod guidelines;
+pub mod imports;
 pub mod me;
 pub mod people;
 pub mod programme;
@@ -60,7 +62,9 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi_json))
         .merge(me::router())
+        .merge(analytics::router())
         .merge(guidelines::router())
+        .merge(imports::router())
         .merge(people::router())
         .merge(programme::router())
         .merge(studio::router())
@@ -71,7 +75,9 @@ pub fn router() -> Router<AppState> {
 /// The whole document: the account part above, and one part per area merged in.
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
+    doc.merge(analytics::Doc::openapi());
     doc.merge(guidelines::Doc::openapi());
+    doc.merge(imports::Doc::openapi());
     doc.merge(people::Doc::openapi());
     doc.merge(programme::Doc::openapi());
     doc.merge(studio::Doc::openapi());

@@ -1,12 +1,14 @@
 //! HTML pages, one module per area.
 
 pub mod account;
+pub mod analytics;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod cohorts;
 pub mod events;
 pub mod guidelines;
+pub mod imports;
 pub mod invite;
 pub mod jobs;
 pub mod operator;

@@ -1,0 +1,166 @@
+//! The page effect dashboard: the page's weeks with the posting activity laid over them, and
+//! the effect in words with its uncertainty.
+
+use amtfluencer_domain::analytics::Certainty;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::chart::{self, Chart, Kind, Series};
+use super::format::{dec, num};
+use super::{Dashboard, RangeQuery, aggregates, range_of, source_lines};
+use crate::db::{self, analytics::PageEffect};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use crate::tenancy::Member;
+use crate::web::layout::PageCtx;
+use crate::web::render::page;
+
+/// The page effect in words, with its uncertainty.
+pub fn effect_statements(ctx: &PageCtx, e: &PageEffect) -> Vec<String> {
+    let lang = ctx.lang;
+    let mut out = Vec::new();
+    match e.followers {
+        Some(c) => {
+            let args = [
+                ("after", dec(lang, c.mean_after_posts)),
+                ("other", dec(lang, c.mean_other)),
+                ("diff", dec(lang, c.difference)),
+                ("low", dec(lang, c.low)),
+                ("high", dec(lang, c.high)),
+                ("days", c.days_after_posts.to_string()),
+                ("others", c.other_days.to_string()),
+            ];
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            out.push(ctx.i18n.tr_args(lang, "analytics-effect-followers", &args));
+            out.push(ctx.t(match c.certainty {
+                Certainty::Clear => "analytics-effect-clear",
+                Certainty::Unclear => "analytics-effect-unclear",
+                Certainty::TooFewData => "analytics-effect-too-few",
+            }));
+        }
+        None => out.push(ctx.t("analytics-effect-none")),
+    }
+    if let Some(best) = e.correlations.iter().max_by(|a, b| a.r.total_cmp(&b.r)) {
+        out.push(ctx.i18n.tr_args(
+            lang,
+            "analytics-effect-correlation",
+            &[
+                ("lag", &best.lag.to_string()),
+                ("r", &dec2(lang, best.r)),
+                ("low", &dec2(lang, best.low)),
+                ("high", &dec2(lang, best.high)),
+            ],
+        ));
+    }
+    out.push(ctx.t("analytics-effect-caveat"));
+    out
+}
+
+fn dec2(lang: Lang, v: f64) -> String {
+    let s = format!("{v:.2}");
+    if lang == Lang::De {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+pub async fn show_page_effect(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    member: Member,
+    Query(q): Query<RangeQuery>,
+) -> Result<Response, AppError> {
+    let access = aggregates(&member)?;
+    let today = db::now().date_naive();
+    let range = range_of(&q, today)?;
+    let tenant = member.tenant_id();
+    let e = db::analytics::page_effect(&state.db, tenant, &access, range).await?;
+    let fresh = db::analytics::freshness(&state.db, tenant).await?;
+    let mut v = Dashboard::new(
+        ctx,
+        &member,
+        "analytics-page-effect",
+        "analytics-page-effect-intro",
+    )
+    .with_range(range);
+    let lang = v.ctx.lang;
+    (v.sources, v.stale) = source_lines(&v.ctx, &fresh, today, true);
+    v.statements = effect_statements(&v.ctx, &e);
+    // Weeks (from Monday) keep the chart readable over a year.
+    let mut weeks: Vec<(NaiveDate, Option<i64>, Option<i64>, i64)> = Vec::new();
+    for d in &e.days {
+        let monday = d.day - Duration::days(i64::from(d.day.weekday().num_days_from_monday()));
+        if weeks.last().is_none_or(|w| w.0 != monday) {
+            weeks.push((monday, None, None, 0));
+        }
+        if let Some(w) = weeks.last_mut() {
+            w.1 = match (w.1, d.new_followers) {
+                (a, None) => a,
+                (a, Some(b)) => Some(a.unwrap_or(0) + b),
+            };
+            w.2 = d.followers.or(w.2);
+            w.3 += d.posts;
+        }
+    }
+    let labels: Vec<String> = weeks
+        .iter()
+        .map(|w| super::format_date(lang, w.0))
+        .collect();
+    let title = v.ctx.t("analytics-chart-page");
+    let total_new: i64 = weeks.iter().filter_map(|w| w.1).sum();
+    let total_posts: i64 = weeks.iter().map(|w| w.3).sum();
+    v.charts.push(Chart {
+        id: "page".into(),
+        svg: chart::svg(
+            "page",
+            &title,
+            &labels,
+            &[
+                Series {
+                    label: v.ctx.t("analytics-col-new-followers"),
+                    kind: Kind::Line,
+                    values: weeks.iter().map(|w| w.1.map(|x| x as f64)).collect(),
+                },
+                Series {
+                    label: v.ctx.t("analytics-col-posts"),
+                    kind: Kind::Bars,
+                    values: weeks.iter().map(|w| Some(w.3 as f64)).collect(),
+                },
+            ],
+        ),
+        title,
+        summary: v.ctx.i18n.tr_args(
+            lang,
+            "analytics-chart-page-summary",
+            &[
+                ("weeks", &weeks.len().to_string()),
+                ("new", &num(lang, total_new)),
+                ("posts", &num(lang, total_posts)),
+            ],
+        ),
+        headers: [
+            "analytics-col-week",
+            "analytics-col-new-followers",
+            "analytics-col-followers",
+            "analytics-col-posts",
+        ]
+        .iter()
+        .map(|k| v.ctx.t(k))
+        .collect(),
+        rows: weeks
+            .iter()
+            .map(|w| {
+                vec![
+                    super::format_date(lang, w.0),
+                    w.1.map_or("–".into(), |x| num(lang, x)),
+                    w.2.map_or("–".into(), |x| num(lang, x)),
+                    num(lang, w.3),
+                ]
+            })
+            .collect(),
+    });
+    Ok(page(&v))
+}

@@ -1,0 +1,229 @@
+//! Pages about people: who has not posted yet (for the team, to offer help), the figures
+//! people chose to share with the team, and each Amtfluencer's own figures.
+
+use amtfluencer_domain::analytics::engagement_rate;
+use amtfluencer_domain::privacy::{PersonAccess, Subject, Viewer};
+use axum::extract::{Query, State};
+use axum::response::Response;
+
+use super::chart::{self, Chart, Kind, Series};
+use super::format::{num, pct};
+use super::{Dashboard, RangeQuery, Table, participation, range_of, source_lines};
+use crate::db;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::tenancy::Member;
+use crate::web::layout::PageCtx;
+use crate::web::pages::start::format_date;
+use crate::web::render::page;
+
+pub async fn show_participation(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    member: Member,
+    Query(q): Query<RangeQuery>,
+) -> Result<Response, AppError> {
+    let access = participation(&member)?;
+    let today = db::now().date_naive();
+    let range = range_of(&q, today)?;
+    let tenant = member.tenant_id();
+    let missing = db::analytics::not_posted_yet(&state.db, tenant, &access).await?;
+    let mut v = Dashboard::new(
+        ctx,
+        &member,
+        "analytics-participation",
+        "analytics-participation-intro",
+    )
+    .with_range(range);
+    let lang = v.ctx.lang;
+    v.tables.push(Table {
+        id: "not-posted".into(),
+        heading: v.ctx.t("analytics-not-posted"),
+        intro: Some(v.ctx.t("analytics-not-posted-intro")),
+        headers: vec![
+            v.ctx.t("analytics-col-name"),
+            v.ctx.t("analytics-col-status"),
+        ],
+        rows: missing
+            .iter()
+            .map(|p| vec![p.name.clone(), v.ctx.t(&format!("status-{}", p.status))])
+            .collect(),
+        empty: v.ctx.t("analytics-not-posted-none"),
+    });
+    let viewer = Viewer {
+        role: member.role,
+        ambassador_id: None,
+    };
+    let mut rows = Vec::new();
+    for person in db::analytics::shared_with_viewer(&state.db, tenant, &viewer).await? {
+        if let Some(f) = db::analytics::person(&state.db, tenant, &person, range).await? {
+            rows.push(vec![
+                f.name,
+                num(lang, f.stats.posts as i64),
+                num(lang, f.stats.impressions),
+                f.stats
+                    .median_engagement_rate
+                    .map_or("–".into(), |r| pct(lang, r)),
+            ]);
+        }
+    }
+    v.tables.push(Table {
+        id: "shared".into(),
+        heading: v.ctx.t("analytics-shared"),
+        intro: Some(v.ctx.t("analytics-shared-intro")),
+        headers: [
+            "analytics-col-name",
+            "analytics-col-posts",
+            "analytics-col-impressions",
+            "analytics-col-engagement",
+        ]
+        .iter()
+        .map(|k| v.ctx.t(k))
+        .collect(),
+        rows,
+        empty: v.ctx.t("analytics-shared-none"),
+    });
+    Ok(page(&v))
+}
+
+pub async fn show_personal(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    member: Member,
+    Query(q): Query<RangeQuery>,
+) -> Result<Response, AppError> {
+    member.require(amtfluencer_domain::permissions::Permission::ViewOwnFigures)?;
+    let today = db::now().date_naive();
+    let range = range_of(&q, today)?;
+    let tenant = member.tenant_id();
+    let me = db::ambassadors::of_user(&state.db, tenant, member.user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let viewer = Viewer {
+        role: member.role,
+        ambassador_id: Some(me.id),
+    };
+    // One's own figures never depend on a consent.
+    let subject = Subject {
+        ambassador_id: me.id,
+        shares_with_team: false,
+    };
+    let access = PersonAccess::check(&viewer, &subject).ok_or(AppError::Forbidden)?;
+    let f = db::analytics::person(&state.db, tenant, &access, range)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let fresh = db::analytics::freshness(&state.db, tenant).await?;
+    let mut v = Dashboard::new(
+        ctx,
+        &member,
+        "analytics-personal",
+        "analytics-personal-intro",
+    )
+    .with_range(range);
+    let lang = v.ctx.lang;
+    (v.sources, v.stale) = source_lines(&v.ctx, &fresh, today, false);
+    v.statements.push(
+        v.ctx.i18n.tr_args(
+            lang,
+            "analytics-personal-total",
+            &[
+                ("posts", &num(lang, f.stats.posts as i64)),
+                ("impressions", &num(lang, f.stats.impressions)),
+                (
+                    "median",
+                    &f.stats
+                        .median_impressions
+                        .map_or("–".into(), |m| num(lang, m.round() as i64)),
+                ),
+            ],
+        ),
+    );
+    v.statements.push(v.ctx.t1(
+        "analytics-personal-goal",
+        "goal",
+        &f.monthly_goal.to_string(),
+    ));
+    let labels: Vec<String> = f.months.iter().map(|m| format_date(lang, m.0)).collect();
+    let title = v.ctx.t("analytics-chart-own");
+    v.charts.push(Chart {
+        id: "own".into(),
+        svg: chart::svg(
+            "own",
+            &title,
+            &labels,
+            &[
+                Series {
+                    label: v.ctx.t("analytics-col-impressions"),
+                    kind: Kind::Bars,
+                    values: f.months.iter().map(|m| Some(m.2 as f64)).collect(),
+                },
+                Series {
+                    label: v.ctx.t("analytics-col-posts"),
+                    kind: Kind::Line,
+                    values: f.months.iter().map(|m| Some(m.1 as f64)).collect(),
+                },
+            ],
+        ),
+        title,
+        summary: v.ctx.i18n.tr_args(
+            lang,
+            "analytics-chart-own-summary",
+            &[
+                ("months", &f.months.len().to_string()),
+                ("impressions", &num(lang, f.stats.impressions)),
+            ],
+        ),
+        headers: [
+            "analytics-col-month",
+            "analytics-col-posts",
+            "analytics-col-impressions",
+        ]
+        .iter()
+        .map(|k| v.ctx.t(k))
+        .collect(),
+        rows: f
+            .months
+            .iter()
+            .map(|m| {
+                vec![
+                    format_date(lang, m.0),
+                    num(lang, m.1 as i64),
+                    num(lang, m.2),
+                ]
+            })
+            .collect(),
+    });
+    v.tables.push(Table {
+        id: "own-posts".into(),
+        heading: v.ctx.t("analytics-own-posts"),
+        intro: None,
+        headers: [
+            "analytics-col-date",
+            "analytics-col-post",
+            "analytics-col-impressions",
+            "analytics-col-interactions",
+            "analytics-col-engagement",
+        ]
+        .iter()
+        .map(|k| v.ctx.t(k))
+        .collect(),
+        rows: f
+            .posts
+            .iter()
+            .map(|p| {
+                vec![
+                    format_date(lang, p.published.date_naive()),
+                    p.excerpt.clone(),
+                    p.impressions.map_or("–".into(), |i| num(lang, i)),
+                    p.interactions.map_or("–".into(), |i| num(lang, i)),
+                    p.impressions
+                        .zip(p.interactions)
+                        .and_then(|(i, x)| engagement_rate(i, x))
+                        .map_or("–".into(), |r| pct(lang, r)),
+                ]
+            })
+            .collect(),
+        empty: v.ctx.t("analytics-own-none"),
+    });
+    Ok(page(&v))
+}

@@ -1,0 +1,89 @@
+//! Aggregation maths for the dashboards: medians, engagement rates, group summaries that know
+//! how many people they cover, and the page effect (`effect`) with its uncertainty.
+//!
+//! Medians rather than means: one post that travels far would otherwise decide a topic's rank.
+
+mod effect;
+
+pub use effect::{Certainty, Comparison, Correlation, before_after, lagged_correlation};
+
+use std::collections::HashSet;
+
+/// The middle value (the mean of the two middle values for an even count); `None` for none.
+pub fn median(values: &[f64]) -> Option<f64> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let mid = v.len() / 2;
+    Some(if v.len().is_multiple_of(2) {
+        (v[mid - 1] + v[mid]) / 2.0
+    } else {
+        v[mid]
+    })
+}
+
+/// Interactions per impression (0.05 is 5 %): reactions, comments, reposts and, where known,
+/// clicks, divided by impressions. `None` without impressions.
+pub fn engagement_rate(impressions: i64, interactions: i64) -> Option<f64> {
+    (impressions > 0).then(|| interactions.max(0) as f64 / impressions as f64)
+}
+
+/// The latest figures of one post, with the person who wrote it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PostFigure {
+    pub ambassador_id: i64,
+    pub impressions: i64,
+    pub interactions: i64,
+}
+
+/// A group of posts (a topic, a month, a cohort) summarised.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GroupStats {
+    pub posts: usize,
+    /// Distinct people who wrote the posts: what the minimum group size counts.
+    pub people: usize,
+    pub impressions: i64,
+    pub interactions: i64,
+    pub median_impressions: Option<f64>,
+    /// The median of the posts' engagement rates.
+    pub median_engagement_rate: Option<f64>,
+}
+
+pub fn summarise(posts: &[PostFigure]) -> GroupStats {
+    let people: HashSet<i64> = posts.iter().map(|p| p.ambassador_id).collect();
+    let impressions: Vec<f64> = posts.iter().map(|p| p.impressions as f64).collect();
+    let rates: Vec<f64> = posts
+        .iter()
+        .filter_map(|p| engagement_rate(p.impressions, p.interactions))
+        .collect();
+    GroupStats {
+        posts: posts.len(),
+        people: people.len(),
+        impressions: posts.iter().map(|p| p.impressions).sum(),
+        interactions: posts.iter().map(|p| p.interactions).sum(),
+        median_impressions: median(&impressions),
+        median_engagement_rate: median(&rates),
+    }
+}
+
+/// Groups ranked by median impressions, then by median engagement rate, best first; groups
+/// without figures last.
+pub fn rank<K: Clone>(groups: &[(K, GroupStats)]) -> Vec<(K, GroupStats)> {
+    let mut v = groups.to_vec();
+    v.sort_by(|a, b| {
+        let key = |g: &GroupStats| {
+            (
+                g.median_impressions.unwrap_or(f64::NEG_INFINITY),
+                g.median_engagement_rate.unwrap_or(f64::NEG_INFINITY),
+            )
+        };
+        let (ka, kb) = (key(&a.1), key(&b.1));
+        kb.0.total_cmp(&ka.0).then(kb.1.total_cmp(&ka.1))
+    });
+    v
+}
+
+#[cfg(test)]
+mod tests;
