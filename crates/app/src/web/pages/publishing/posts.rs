@@ -102,7 +102,12 @@ pub async fn list_posts(
         .iter()
         .map(|p| PostRow {
             id: p.id,
-            excerpt: p.body.chars().take(80).collect(),
+            // A post planned in the calendar may have no text yet; the link still needs a name.
+            excerpt: if p.body.trim().is_empty() {
+                ctx.t("studio-empty")
+            } else {
+                p.body.chars().take(80).collect()
+            },
             network: network(&ctx, &p.channel),
             status: status_label(&ctx, p),
             when: local_when(&member, p.published_at.or(p.scheduled_at)),
