@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Server time of POST /api/v1/studio/check on a 3,000-character German post: starts the demo on
 # a fresh SQLite file, creates a token, sends N requests one after another and prints p50/p99
-# of curl's total time on loopback (an upper bound of the server time).
+# of the server's own time (its Server-Timing header) and of curl's total time on loopback.
 # Usage: bench/studio-check.sh [BINARY] [N]   (default: target/release/amtfluencer, 500)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,8 +26,15 @@ text = text[:2900] + "\n\nWas würdet ihr gern wissen? #Bauamt #Radverkehr #Must
 json.dump({"text": text, "language": "de"}, open(sys.argv[1], "w"))
 print(f"post: {len(text)} characters", file=sys.stderr)
 PY
+# Each line: curl's total time (s) and the server's own time from `Server-Timing: app;dur=MS`.
 for _ in $(seq 1 "$N"); do
-  curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" \
+  curl -s -o /dev/null -D - -w 'total %{time_total}\n' -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' --data-binary "@$work/body.json" \
-    "http://127.0.0.1:$port/api/v1/studio/check"
-done | sort -n | awk '{a[NR]=$1} END {printf "requests %d  p50 %.2f ms  p99 %.2f ms  max %.2f ms\n", NR, a[int(NR*0.5)]*1000, a[int(NR*0.99)]*1000, a[NR]*1000}'
+    "http://127.0.0.1:$port/api/v1/studio/check" \
+    | tr -d '\r' | awk -F'dur=' '/^server-timing:/ {s=$2} /^total / {print $2*1000, s}'
+done >"$work/times"
+report() {
+  sort -n | awk -v what="$1" '{a[NR]=$1} END {printf "%-30s requests %d  p50 %.2f ms  p99 %.2f ms  max %.2f ms\n", what, NR, a[int(NR*0.5)], a[int(NR*0.99)], a[NR]}'
+}
+cut -d' ' -f2 "$work/times" | report "server time (Server-Timing)"
+cut -d' ' -f1 "$work/times" | report "curl total (loopback)"

@@ -71,6 +71,11 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/studio.ftl"),
     ),
     (
+        "review",
+        include_str!("../locales/de/review.ftl"),
+        include_str!("../locales/en/review.ftl"),
+    ),
+    (
         "mail",
         include_str!("../locales/de/mail.ftl"),
         include_str!("../locales/en/mail.ftl"),

@@ -94,3 +94,21 @@ if (form) {
     }
   });
 }
+
+// "Text kopieren": the text exactly as it stands in the editor (what the preview shows and
+// what is published), for posting by hand. Hidden without JavaScript; the text can be
+// selected in the field instead.
+const copy = document.getElementById('studio-copy');
+if (copy && navigator.clipboard) {
+  const status = document.getElementById('studio-copy-status');
+  copy.hidden = false;
+  copy.addEventListener('click', async () => {
+    const text = document.getElementById('body').value;
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = copy.dataset.copied;
+    } catch {
+      document.getElementById('body').select();
+    }
+  });
+}

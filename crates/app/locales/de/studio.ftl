@@ -77,4 +77,3 @@ studio-removed-xmp = Bearbeitungsdaten (XMP) entfernt
 studio-removed-iptc = Bildagentur-Angaben (IPTC) entfernt
 studio-removed-comments = Kommentare in der Datei entfernt
 studio-removed-nothing = Das Foto ist gespeichert; es enthielt keine versteckten Angaben.
-studio-error-alt-missing = Bitte beschreiben Sie zuerst das Foto (Alternativtext), damit auch Menschen mit Screenreader den Beitrag verstehen.

@@ -77,4 +77,3 @@ studio-removed-xmp = Editing data (XMP) removed
 studio-removed-iptc = Agency data (IPTC) removed
 studio-removed-comments = Comments in the file removed
 studio-removed-nothing = The photo is stored; it held no hidden information.
-studio-error-alt-missing = Please describe the photo first (alt text), so that people using a screen reader understand the post too.

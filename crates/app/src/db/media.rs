@@ -19,7 +19,24 @@ pub struct Photo {
     pub height: i32,
     pub byte_size: i64,
     pub alt_text: String,
+    /// The answer to "Are people in the photo?"; `None` while unanswered.
+    pub people_in_photo: Option<bool>,
     pub created_at: DateTime<Utc>,
+}
+
+/// `media.consent_state`: the answer to "Are people in the photo?".
+pub mod people_answer {
+    pub const UNANSWERED: &str = "none";
+    pub const NO_PEOPLE: &str = "no_people";
+    pub const PEOPLE: &str = "people";
+
+    pub fn parse(stored: &str) -> Option<bool> {
+        match stored {
+            PEOPLE => Some(true),
+            NO_PEOPLE => Some(false),
+            _ => None,
+        }
+    }
 }
 
 /// A processed photo about to be recorded.
@@ -33,7 +50,7 @@ pub struct NewPhoto<'a> {
     pub byte_size: usize,
 }
 
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 11] = [
     "id",
     "post_id",
     "ambassador_id",
@@ -43,6 +60,7 @@ const COLUMNS: [&str; 10] = [
     "height",
     "byte_size",
     "alt_text",
+    "consent_state",
     "created_at",
 ];
 
@@ -57,6 +75,7 @@ fn photo(r: &QueryResult) -> Result<Photo, DbErr> {
         height: r.try_get("", "height")?,
         byte_size: r.try_get("", "byte_size")?,
         alt_text: r.try_get("", "alt_text")?,
+        people_in_photo: people_answer::parse(&r.try_get::<String>("", "consent_state")?),
         created_at: r.try_get("", "created_at")?,
     })
 }
@@ -91,7 +110,7 @@ pub async fn add(
             i64::from(p.height).into(),
             i64::try_from(p.byte_size).unwrap_or(i64::MAX).into(),
             "".into(),
-            "none".into(),
+            people_answer::UNANSWERED.into(),
             now().into(),
         ])
         .to_owned();
@@ -140,6 +159,28 @@ pub async fn set_alt_text(
     let q = Query::update()
         .table("media")
         .value("alt_text", alt_text)
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .and_where(Expr::col("id").eq(id))
+        .to_owned();
+    db.execute(&q).await?;
+    Ok(())
+}
+
+/// Records the answer to "Are people in the photo?".
+pub async fn set_people_answer(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    id: i64,
+    people: bool,
+) -> Result<(), DbErr> {
+    let answer = if people {
+        people_answer::PEOPLE
+    } else {
+        people_answer::NO_PEOPLE
+    };
+    let q = Query::update()
+        .table("media")
+        .value("consent_state", answer)
         .and_where(Expr::col("tenant_id").eq(tenant.0))
         .and_where(Expr::col("id").eq(id))
         .to_owned();

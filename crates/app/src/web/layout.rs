@@ -30,12 +30,14 @@ const MEMBER_NAV: &[(Permission, &str, &str)] = &[
     (Permission::EditOwnProfile, "studio", "nav-studio"),
     (Permission::WritePosts, "calendar", "nav-calendar"),
     (Permission::ViewStart, "guidelines", "nav-guidelines"),
+    (Permission::ManageProgramme, "reviews", "nav-reviews"),
     (Permission::ManageProgramme, "invitations", "nav-invitations"),
     (Permission::ViewAuditLog, "audit", "nav-audit"),
     (Permission::ManageJobs, "jobs", "nav-jobs"),
     (Permission::ManageProgramme, "connections/team", "nav-connections-team"),
     (Permission::ManageSettings, "settings/sso", "nav-sso"),
     (Permission::ManageSettings, "settings/working-time", "nav-working-time"),
+    (Permission::ManageSettings, "settings/studio", "nav-studio-settings"),
 ];
 
 pub struct NavItem {

@@ -44,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::people::router())
         .merge(pages::publishing::router())
         .merge(pages::recruitment::router())
+        .merge(pages::reviews::router())
         .merge(pages::invite::router())
         .merge(pages::sso::router())
         .merge(pages::topics::router())

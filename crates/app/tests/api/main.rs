@@ -32,5 +32,6 @@ mod security;
 mod sso;
 mod studio;
 mod studio_api;
+mod studio_consent;
 mod studio_photo;
 mod topics;

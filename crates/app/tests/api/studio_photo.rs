@@ -139,7 +139,7 @@ async fn a_photo_loses_its_location_before_it_is_stored_and_needs_an_alt_text() 
         assert!(
             refused
                 .body
-                .contains("Bitte beschreiben Sie zuerst das Foto")
+                .contains("Das Foto braucht einen Alternativtext")
         );
         app.post_form(
             &editor,
@@ -150,10 +150,26 @@ async fn a_photo_loses_its_location_before_it_is_stored_and_needs_an_alt_text() 
             )],
         )
         .await;
+        app.post_form(
+            &editor,
+            &format!("{editor}/photo/people"),
+            &[("people", "no")],
+        )
+        .await;
         let ok = app
             .post_form(&editor, &format!("{editor}/published"), &[("url", url)])
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
+
+        // "Foto herunterladen" serves the stored file as an attachment.
+        let download = app.get(&format!("{src}?download=1")).await;
+        assert_eq!(download.status, StatusCode::OK);
+        assert!(
+            download.headers["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment; filename=\"amtfluencer-foto-")
+        );
 
         // Another Amtfluencer does not get the picture; the team does.
         app.login("jonas.petersen@musterstadt.example").await;

@@ -19,6 +19,7 @@ mod layout;
 mod phrase;
 mod plain_language;
 mod readability;
+pub mod ready;
 mod text;
 
 #[cfg(test)]

@@ -19,6 +19,8 @@ pub struct Model {
     pub proposed_by: Option<i64>,
     pub merged_into: Option<i64>,
     pub shared_with_network: bool,
+    /// A post on this topic gets a second look when the authority reviews by topic.
+    pub review_required: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -150,18 +150,31 @@ async fn outgoing(
     post: &planned_post::Model,
     job: &PublishJob,
 ) -> Result<OutgoingPost, String> {
+    // Checked again at the minute it goes out: a consent may have been withdrawn since.
+    let tenant = db::tenants::get(db, post.tenant_id)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| "Die Behörde des Beitrags gibt es nicht mehr.".to_owned())?;
+    let facts = db::readiness::PostFacts {
+        id: post.id,
+        topic_id: post.topic_id,
+        body: &post.body,
+    };
+    let blockers = db::readiness::blockers(db, &tenant, facts)
+        .await
+        .map_err(|e| e.to_string())?;
+    if !blockers.is_empty() {
+        let why: Vec<String> = blockers.iter().map(|b| b.text_de()).collect();
+        return Err(format!(
+            "Der Beitrag wurde nicht veröffentlicht. {} Danach planen Sie ihn bitte neu.",
+            why.join(" ")
+        ));
+    }
     let mut out = OutgoingPost::text(post.body.clone(), idempotency_key(job));
     let image = db::publishing::image_of(db, TenantId(post.tenant_id), post.id)
         .await
         .map_err(|e| e.to_string())?;
     if let Some(img) = image {
-        if img.alt_text.trim().is_empty() {
-            return Err(
-                "Das Foto hat keinen Alternativtext. Bitte ergänzen Sie ihn und planen \
-                        Sie den Beitrag neu."
-                    .to_owned(),
-            );
-        }
         let bytes = p.media.load(&img.storage_key).await.map_err(|e| {
             tracing::error!(post = post.id, error = %e, "the photo of a post cannot be read");
             "Das Foto des Beitrags ist nicht mehr vorhanden. Bitte laden Sie es neu hoch."

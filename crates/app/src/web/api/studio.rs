@@ -38,7 +38,7 @@ pub struct CheckRequest {
     /// The language of the messages: de (default) or en.
     #[serde(default)]
     pub language: Option<String>,
-    /// colon, star, pair_forms, neutral or off (default: off).
+    /// colon, star, pair_forms, neutral or off (default: the authority's house style).
     #[serde(default)]
     pub style: Option<String>,
 }
@@ -100,12 +100,12 @@ pub async fn check_text(
         .unwrap_or("de")
         .parse()
         .map_err(|_| invalid("language", "must be de or en"))?;
-    let style: InclusiveStyle = req
-        .style
-        .as_deref()
-        .unwrap_or("off")
-        .parse()
-        .map_err(|_| invalid("style", "must be colon, star, pair_forms, neutral or off"))?;
+    let style: InclusiveStyle = match req.style.as_deref() {
+        None => crate::db::reviews::StudioSettings::of(&api.member.tenant).inclusive_style,
+        Some(s) => s
+            .parse()
+            .map_err(|_| invalid("style", "must be colon, star, pair_forms, neutral or off"))?,
+    };
     let report = studio::check_post(&CheckInput {
         text: &req.text,
         language,

@@ -16,6 +16,7 @@ pub mod people;
 pub mod public;
 pub mod publishing;
 pub mod recruitment;
+pub mod reviews;
 pub mod sso;
 pub mod start;
 pub mod studio;

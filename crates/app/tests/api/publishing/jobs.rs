@@ -86,7 +86,7 @@ async fn a_photo_goes_out_with_its_alt_text() {
                 height: Set(800),
                 byte_size: Set(i64::try_from(jpeg.len()).unwrap()),
                 alt_text: Set("Kinder klettern auf dem neuen Holzturm".into()),
-                consent_state: Set("given".into()),
+                consent_state: Set("no_people".into()),
                 created_at: Set(db::now()),
                 ..Default::default()
             }

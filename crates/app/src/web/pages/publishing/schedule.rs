@@ -139,6 +139,22 @@ async fn check(
             ctx.t("schedule-error-checked"),
         )));
     }
+    let facts = db::readiness::PostFacts {
+        id: post.id,
+        topic_id: post.topic_id,
+        body: &post.body,
+    };
+    let blockers = db::readiness::blockers(&state.db, &member.tenant, facts).await?;
+    if !blockers.is_empty() {
+        let why: Vec<String> = blockers
+            .iter()
+            .map(|b| match ctx.lang {
+                crate::i18n::Lang::De => b.text_de(),
+                crate::i18n::Lang::En => b.text_en(),
+            })
+            .collect();
+        return Ok(Err(Refusal::Problem(why.join(" "))));
+    }
     let account = connections::for_channel(
         &state.db,
         member.tenant_id(),

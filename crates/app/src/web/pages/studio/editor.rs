@@ -2,183 +2,23 @@
 //! desktop and on a phone, earlier versions, and "Ich habe es gepostet".
 
 use amtfluencer_imports::PostKey;
-use askama::Template;
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
-use super::{PostPath, check, own_post};
+use super::view::{Flash, Returned, render};
+use super::{PostPath, own_post};
 use crate::db::{self, calendar::post as post_entity};
 use crate::error::{AppError, FieldError};
 use crate::state::AppState;
 use crate::tenancy::Member;
 use crate::web::extract::{Form, Json as JsonBody};
 use crate::web::layout::PageCtx;
-use crate::web::render::page;
 
 /// Far above LinkedIn's 3,000 characters, so a long draft is kept (the checks say it is too
 /// long), but bounded.
 const MAX_BODY_CHARS: usize = 20_000;
-
-pub struct CheckLine {
-    pub severity: &'static str,
-    pub severity_label: String,
-    pub message: String,
-}
-
-pub struct VersionLine {
-    pub id: i64,
-    pub when: String,
-    pub start: String,
-}
-
-#[derive(Template)]
-#[template(path = "studio/editor.html")]
-struct EditorPage {
-    ctx: PageCtx,
-    base: String,
-    body: String,
-    status: String,
-    editable: bool,
-    published_url: Option<String>,
-    topic: Option<(String, String, String)>,
-    checks: Vec<CheckLine>,
-    characters: usize,
-    fold_before: String,
-    fold_after: String,
-    reading: String,
-    versions: Vec<VersionLine>,
-    saved: bool,
-    url_value: String,
-    url_error: Option<String>,
-    photo: Option<db::media::Photo>,
-    photo_notes: Vec<String>,
-    photo_error: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct Flash {
-    saved: Option<String>,
-    /// What the photo pipeline removed: `gps,camera,exif,xmp,iptc,comments`.
-    removed: Option<String>,
-    photo_error: Option<String>,
-}
-
-async fn render(
-    state: &AppState,
-    ctx: PageCtx,
-    member: &Member,
-    p: post_entity::Model,
-    flash: Flash,
-    url: (String, Option<String>),
-) -> Result<Response, AppError> {
-    let tenant = member.tenant_id();
-    let saved = flash.saved.is_some();
-    let photo = db::media::of_post(&state.db, tenant, p.id).await?;
-    let photo_notes = flash
-        .removed
-        .as_deref()
-        .map(|r| {
-            let mut notes: Vec<String> = r
-                .split(',')
-                .filter(|c| ["gps", "camera", "exif", "xmp", "iptc", "comments"].contains(c))
-                .map(|c| ctx.t(&format!("studio-removed-{c}")))
-                .collect();
-            if notes.is_empty() {
-                notes.push(ctx.t("studio-removed-nothing"));
-            }
-            notes
-        })
-        .unwrap_or_default();
-    let report = check(member, ctx.lang, &p.body);
-    let m = &report.metrics;
-    let fold = p
-        .body
-        .char_indices()
-        .nth(m.fold_index)
-        .map_or(p.body.len(), |(i, _)| i);
-    let topic = match p.topic_id {
-        Some(id) => db::topics::get(&state.db, tenant, id)
-            .await?
-            .map(|t| (t.title, t.prompt, t.photo_idea)),
-        None => None,
-    };
-    let versions = db::studio::versions(&state.db, tenant, p.id)
-        .await?
-        .into_iter()
-        .map(|v| VersionLine {
-            id: v.id,
-            when: format!(
-                "{}, {} UTC",
-                crate::web::pages::start::format_date(ctx.lang, v.created_at.date_naive()),
-                v.created_at.format("%H:%M")
-            ),
-            start: super::list::start_of(&v.body),
-        })
-        .collect();
-    let reading = ctx.i18n.tr_args(
-        ctx.lang,
-        "studio-reading",
-        &[
-            ("amstad", &format!("{:.0}", m.flesch_amstad)),
-            ("wiener", &format!("{:.1}", m.wiener_sachtextformel)),
-        ],
-    );
-    let status = errors_status(&url.1);
-    let mut res = page(&EditorPage {
-        base: format!("/t/{}/studio/{}", member.tenant.slug, p.id),
-        status: ctx.t(&format!("studio-status-{}", p.status)),
-        editable: db::studio::EDITABLE.contains(&p.status.as_str()),
-        published_url: p.external_url.clone(),
-        topic,
-        checks: report
-            .checks
-            .iter()
-            .map(|c| {
-                let (severity, key) = match c.severity {
-                    amtfluencer_domain::studio::Severity::Error => {
-                        ("error", "studio-severity-error")
-                    }
-                    amtfluencer_domain::studio::Severity::Warning => {
-                        ("warning", "studio-severity-warning")
-                    }
-                    amtfluencer_domain::studio::Severity::Info => ("info", "studio-severity-info"),
-                };
-                CheckLine {
-                    severity,
-                    severity_label: ctx.t(key),
-                    message: c.message.clone(),
-                }
-            })
-            .collect(),
-        characters: m.characters,
-        fold_before: p.body[..fold].to_owned(),
-        fold_after: p.body[fold..].to_owned(),
-        reading,
-        versions,
-        saved,
-        url_value: url.0,
-        url_error: url.1,
-        photo,
-        photo_notes,
-        photo_error: flash.photo_error.map(|e| e.chars().take(400).collect()),
-        body: p.body,
-        ctx: ctx.for_member(member),
-    });
-    *res.status_mut() = status;
-    Ok(res)
-}
-
-fn errors_status(error: &Option<String>) -> StatusCode {
-    if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    }
-}
 
 pub async fn show_editor(
     State(state): State<AppState>,
@@ -188,7 +28,7 @@ pub async fn show_editor(
     Query(flash): Query<Flash>,
 ) -> Result<Response, AppError> {
     let (_, p) = own_post(&state, &member, path.id).await?;
-    render(&state, ctx, &member, p, flash, (String::new(), None)).await
+    render(&state, ctx, &member, p, flash, Returned::default()).await
 }
 
 #[derive(Deserialize, Default)]
@@ -327,17 +167,27 @@ pub async fn mark_published(
     let (_, p) = own_post(&state, &member, path.id).await?;
     editable(&p)?;
     let tenant = member.tenant_id();
-    let photo = db::media::of_post(&state.db, tenant, p.id).await?;
-    let problem = if photo.is_some_and(|ph| ph.alt_text.trim().is_empty()) {
-        Some("studio-error-alt-missing")
+    let facts = db::readiness::PostFacts {
+        id: p.id,
+        topic_id: p.topic_id,
+        body: &p.body,
+    };
+    let blocked = !db::readiness::blockers(&state.db, &member.tenant, facts)
+        .await?
+        .is_empty();
+    let problem = if blocked {
+        Some("studio-error-not-ready")
     } else if linkedin_post(&form.url).is_none() {
         Some("studio-error-url")
     } else {
         None
     };
     let (Some(key), None) = (linkedin_post(&form.url), problem) else {
-        let error = problem.map(|k| ctx.t(k));
-        return render(&state, ctx, &member, p, Flash::default(), (form.url, error)).await;
+        let back = Returned {
+            url: (form.url, problem.map(|k| ctx.t(k))),
+            ..Returned::default()
+        };
+        return render(&state, ctx, &member, p, Flash::default(), back).await;
     };
     let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
     if !db::studio::mark_published(&txn, tenant, p.id, &key.url(), &key.urn()).await? {

@@ -4,12 +4,18 @@
 //! checks and saving while typing. Earlier versions are kept; a post made by hand on LinkedIn
 //! is marked published with its address.
 
+mod consent;
 mod editor;
 mod list;
 mod photo;
+mod review;
+pub mod view;
+
+pub use list::start_of;
+pub use review::MAX_COMMENT_CHARS;
 
 use amtfluencer_domain::permissions::Permission;
-use amtfluencer_domain::studio::{self, CheckInput, CheckReport, InclusiveStyle, Language};
+use amtfluencer_domain::studio::{self, CheckInput, CheckReport, Language};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -46,6 +52,28 @@ pub fn router() -> Router<AppState> {
         .route(
             "/t/{slug}/studio/{id}/photo/alt",
             post(photo::save_alt_text),
+        )
+        .route("/t/{slug}/studio/{id}/photo/people", post(consent::answer))
+        .route(
+            "/t/{slug}/studio/{id}/photo/people/add",
+            post(consent::add_person),
+        )
+        .route(
+            "/t/{slug}/studio/{id}/photo/people/{person}/consent",
+            post(consent::record_consent),
+        )
+        .route(
+            "/t/{slug}/studio/{id}/photo/people/{person}/withdraw",
+            post(consent::withdraw),
+        )
+        .route(
+            "/t/{slug}/studio/{id}/photo/people/{person}/remove",
+            post(consent::remove),
+        )
+        .route("/t/{slug}/studio/{id}/review", post(review::request))
+        .route(
+            "/t/{slug}/studio/{id}/review/withdraw",
+            post(review::withdraw),
         )
         .route("/t/{slug}/media/{id}", get(photo::show_media))
 }
@@ -111,7 +139,7 @@ fn check(member: &Member, lang: Lang, text: &str) -> CheckReport {
             Lang::De => Language::De,
             Lang::En => Language::En,
         },
-        style: InclusiveStyle::Off,
+        style: db::reviews::StudioSettings::of(&member.tenant).inclusive_style,
         authority_page: Some(&member.tenant.name),
     })
 }

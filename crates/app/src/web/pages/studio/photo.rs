@@ -173,10 +173,18 @@ pub async fn save_alt_text(
 }
 
 /// The stored photo, for its author and the programme team.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct MediaQuery {
+    /// `?download=1`: served as a file to save ("Foto herunterladen").
+    download: Option<String>,
+}
+
 pub async fn show_media(
     State(state): State<AppState>,
     member: Member,
     Path(path): Path<MediaPath>,
+    axum::extract::Query(q): axum::extract::Query<MediaQuery>,
 ) -> Result<Response, AppError> {
     let tenant = member.tenant_id();
     let photo = db::media::get(&state.db, tenant, path.id)
@@ -196,10 +204,24 @@ pub async fn show_media(
         .get(&key)
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("media store: {e}")))?;
+    let disposition = if q.download.is_some() {
+        let ext = if photo.content_type == "image/png" {
+            "png"
+        } else {
+            "jpg"
+        };
+        format!(
+            "attachment; filename=\"amtfluencer-foto-{}.{ext}\"",
+            photo.id
+        )
+    } else {
+        "inline".to_owned()
+    };
     Ok((
         [
             (header::CONTENT_TYPE, photo.content_type),
             (header::CACHE_CONTROL, "private, max-age=3600".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
         ],
         object.bytes,
     )
