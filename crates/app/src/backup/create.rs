@@ -11,7 +11,7 @@ use super::manifest::{
     DatabaseEntry, DatabaseKind, FileEntry, Manifest, MediaEntry, MediaFile, StoreKind, media_path,
 };
 use super::{
-    BackupReport, DATABASE_FILE, MANIFEST_FILE, MEDIA_DIR, PG_DUMP_HINT, sqlite,
+    BackupReport, DATABASE_FILE, MANIFEST_FILE, MEDIA_DIR, PG_DUMP_FILE, pg_dump_hint, sqlite,
 };
 use crate::config::Config;
 use crate::{db, state};
@@ -92,10 +92,7 @@ async fn write_backup(
     } else {
         report.notes.push(format!(
             "Database NOT included: PostgreSQL is backed up with pg_dump, e.g. {}",
-            PG_DUMP_HINT.replace(
-                "--file=amtfluencer.dump",
-                &format!("--file={}", to.join("amtfluencer.dump").display())
-            )
+            pg_dump_hint(&to.join(PG_DUMP_FILE))
         ));
         DatabaseEntry {
             kind: DatabaseKind::Postgresql,
@@ -158,7 +155,8 @@ async fn copy_media(
 async fn open_sqlite(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnection> {
     if !config.is_sqlite() {
         bail!(
-            "a single-file backup works for SQLite only; for PostgreSQL use pg_dump, e.g. {PG_DUMP_HINT}"
+            "a single-file backup works for SQLite only; for PostgreSQL use pg_dump, e.g. {}",
+            pg_dump_hint(Path::new(PG_DUMP_FILE))
         );
     }
     let file = sqlite::database_file(&config.database_url)?;

@@ -125,8 +125,7 @@ impl Manifest {
 
     fn parse(text: &str) -> anyhow::Result<Self> {
         // The version first, so a newer format gets that message rather than a field error.
-        let value: serde_json::Value =
-            serde_json::from_str(text).context("is not valid JSON")?;
+        let value: serde_json::Value = serde_json::from_str(text).context("is not valid JSON")?;
         if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
             bail!("is no Amtfluencer backup manifest");
         }
@@ -280,7 +279,10 @@ mod tests {
             v["media"] = "a shape this release does not know".into();
         });
         let err = Manifest::parse(&text).expect_err("refused").to_string();
-        assert!(err.contains("format version 2") && err.contains("9.0.0"), "{err}");
+        assert!(
+            err.contains("format version 2") && err.contains("9.0.0"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -34,10 +34,23 @@ pub const MEDIA_DIR: &str = "media";
 /// The manifest inside a backup folder.
 pub const MANIFEST_FILE: &str = "manifest.json";
 
+/// The pg_dump file next to a backup folder's manifest, as the hints name it.
+const PG_DUMP_FILE: &str = "amtfluencer.dump";
+
 /// How PostgreSQL is backed up, for the messages of both commands.
-const PG_DUMP_HINT: &str = "pg_dump --format=custom --file=amtfluencer.dump \"$DATABASE_URL\"";
-const PG_RESTORE_HINT: &str =
-    "pg_restore --clean --if-exists --no-owner --dbname=\"$DATABASE_URL\" amtfluencer.dump";
+fn pg_dump_hint(file: &Path) -> String {
+    format!(
+        "pg_dump --format=custom --file={} \"$DATABASE_URL\"",
+        file.display()
+    )
+}
+
+fn pg_restore_hint(file: &Path) -> String {
+    format!(
+        "pg_restore --clean --if-exists --no-owner --dbname=\"$DATABASE_URL\" {}",
+        file.display()
+    )
+}
 
 /// What `backup` wrote, for the summary it prints.
 #[derive(Debug, Clone, Default)]

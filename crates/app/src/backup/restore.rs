@@ -11,7 +11,8 @@ use anyhow::{Context, bail};
 use super::files::{Fingerprint, copy_atomically, fingerprint};
 use super::manifest::{DatabaseKind, Manifest, StoreKind, media_path};
 use super::{
-    DATABASE_FILE, MEDIA_DIR, PG_RESTORE_HINT, RestoreReport, sqlite, stamp, with_suffix,
+    DATABASE_FILE, MEDIA_DIR, PG_DUMP_FILE, RestoreReport, pg_restore_hint, sqlite, stamp,
+    with_suffix,
 };
 use crate::config::Config;
 use crate::{db, state};
@@ -44,8 +45,8 @@ pub async fn restore(config: &Config, from: &Path, replace: bool) -> anyhow::Res
             restore_database(config, &manifest, from, &target, &mut report).await?;
         }
         None => report.notes.push(format!(
-            "Database not restored: PostgreSQL is restored from its pg_dump file, e.g. \
-             {PG_RESTORE_HINT}"
+            "Database not restored: PostgreSQL is restored from its pg_dump file, e.g. {}",
+            pg_restore_hint(&from.join(PG_DUMP_FILE))
         )),
     }
     Ok(report)
@@ -83,6 +84,13 @@ async fn plan_database(
     }
     sqlite::check_copy(&from.join(DATABASE_FILE)).await?;
     let journal = with_suffix(&target, "-wal");
+    if !target.exists() && journal.exists() && !replace {
+        bail!(
+            "{} of an earlier database is still there and would be applied to the restored one; \
+             move it away or add --replace (it is then kept aside)",
+            journal.display()
+        );
+    }
     if target.exists() || journal.exists() {
         if !replace {
             bail!(

@@ -143,10 +143,6 @@ mod tests {
 
         let aside = move_aside(&path).await.expect("moved");
         assert!(!path.exists() && aside.exists());
-        assert!(
-            aside
-                .to_string_lossy()
-                .contains("a.db.before-restore-")
-        );
+        assert!(aside.to_string_lossy().contains("a.db.before-restore-"));
     }
 }

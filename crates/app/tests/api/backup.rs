@@ -20,7 +20,10 @@ fn jpeg() -> Vec<u8> {
     });
     let mut out = Vec::new();
     image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Jpeg)
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
         .unwrap();
     out
 }
@@ -144,7 +147,10 @@ async fn a_restore_brings_back_the_rows_and_the_photo_the_app_serves() {
     let (mut tdb, config) = lose_everything(app).await;
     let report = backup::restore(&config, &target, false).await.unwrap();
     assert_eq!((report.photos, report.photos_unchanged), (1, 0));
-    assert_eq!(report.database.as_deref(), Some(sqlite_file(&tdb.url).as_path()));
+    assert_eq!(
+        report.database.as_deref(),
+        Some(sqlite_file(&tdb.url).as_path())
+    );
     assert!(report.moved_aside.is_none());
 
     tdb.db = amtfluencer::db::connect(&tdb.url).await.unwrap();
@@ -160,7 +166,10 @@ async fn a_restore_brings_back_the_rows_and_the_photo_the_app_serves() {
         .await
         .unwrap_err()
         .to_string();
-    assert!(err.contains("exists already") && err.contains("--replace"), "{err}");
+    assert!(
+        err.contains("exists already") && err.contains("--replace"),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -169,7 +178,11 @@ async fn a_tampered_photo_in_the_backup_restores_nothing() {
     amtfluencer::demo::seed(&tdb.db, 1).await.unwrap();
     let app = TestApp::with_db(tdb).await;
     let key = MediaKey::parse("1/2026/03/0f1e2d3c4b5a69788796a5b4c3d2e1f0.jpg").unwrap();
-    app.state.media.put(&key, jpeg(), "image/jpeg").await.unwrap();
+    app.state
+        .media
+        .put(&key, jpeg(), "image/jpeg")
+        .await
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("backup");
     let report = backup::create(&app.state.config, &target).await.unwrap();
@@ -201,7 +214,11 @@ async fn a_tampered_photo_in_the_backup_restores_nothing() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("is missing"), "{err}");
-    std::fs::write(target.join("amtfluencer.db"), b"SQLite format 3\0 but not really").unwrap();
+    std::fs::write(
+        target.join("amtfluencer.db"),
+        b"SQLite format 3\0 but not really",
+    )
+    .unwrap();
     let err = backup::restore(&config, &target, false)
         .await
         .unwrap_err()
@@ -241,7 +258,11 @@ async fn on_postgresql_the_photos_are_backed_up_and_the_database_is_left_to_pg_d
     };
     let app = TestApp::with_db(tdb).await;
     let key = MediaKey::parse("1/2026/04/00112233445566778899aabbccddeeff.jpg").unwrap();
-    app.state.media.put(&key, jpeg(), "image/jpeg").await.unwrap();
+    app.state
+        .media
+        .put(&key, jpeg(), "image/jpeg")
+        .await
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("backup");
     let config = (*app.state.config).clone();

@@ -68,11 +68,22 @@ fn backup_and_restore_from_the_command_line() {
 
     // The database is there: no restore over it without --replace.
     let e = refused(d, &["restore", "--from", "nightly"]);
-    assert!(e.contains("exists already") && e.contains("--replace"), "{e}");
+    assert!(
+        e.contains("exists already") && e.contains("--replace"),
+        "{e}"
+    );
 
     // With the database gone and the photo changed, the photo is not overwritten either, and
     // the refusal comes before the database is written.
     std::fs::remove_file(d.join("amtfluencer.db")).unwrap();
+    // A journal left from the removed database would be applied to the restored one.
+    std::fs::write(d.join("amtfluencer.db-wal"), b"stale").unwrap();
+    let e = refused(d, &["restore", "--from", "nightly"]);
+    assert!(
+        e.contains("amtfluencer.db-wal of an earlier database"),
+        "{e}"
+    );
+    std::fs::remove_file(d.join("amtfluencer.db-wal")).unwrap();
     std::fs::write(&photo, b"another picture").unwrap();
     let e = refused(d, &["restore", "--from", "nightly"]);
     assert!(e.contains(PHOTO_KEY) && e.contains("--replace"), "{e}");
@@ -81,7 +92,10 @@ fn backup_and_restore_from_the_command_line() {
     // --replace keeps what it replaces.
     let (ok, out, err) = run(d, &["restore", "--from", "nightly", "--replace"]);
     assert!(ok, "{out}{err}");
-    assert!(out.contains("1 written") && out.contains("1 replaced"), "{out}");
+    assert!(
+        out.contains("1 written") && out.contains("1 replaced"),
+        "{out}"
+    );
     assert_eq!(std::fs::read(&photo).unwrap(), PHOTO);
     let kept: Vec<String> = entries(&d.join("media"))
         .into_iter()
@@ -96,14 +110,30 @@ fn backup_and_restore_from_the_command_line() {
     // Over an existing database with --replace: the old file is moved aside, not deleted.
     let (ok, out, err) = run(d, &["restore", "--from", "nightly", "--replace"]);
     assert!(ok, "{out}{err}");
-    assert!(out.contains("1 already there") && out.contains("kept as"), "{out}");
+    assert!(
+        out.contains("1 already there") && out.contains("kept as"),
+        "{out}"
+    );
     let aside: Vec<String> = entries(d)
         .into_iter()
         .filter(|n| n.starts_with("amtfluencer.db.before-restore-"))
         .collect();
     assert_eq!(aside.len(), 1, "{:?}", entries(d));
-    let (ok, out, err) = run(d, &["token", "create", "--tenant", "musterstadt", "--email", "admin@musterstadt.example"]);
-    assert!(ok && out.starts_with("amtf_"), "the restored database works: {out}{err}");
+    let (ok, out, err) = run(
+        d,
+        &[
+            "token",
+            "create",
+            "--tenant",
+            "musterstadt",
+            "--email",
+            "admin@musterstadt.example",
+        ],
+    );
+    assert!(
+        ok && out.starts_with("amtf_"),
+        "the restored database works: {out}{err}"
+    );
 }
 
 #[test]
@@ -113,14 +143,23 @@ fn the_old_single_file_form_says_that_it_holds_no_photos() {
     assert!(run(d, &["migrate"]).0);
     let (ok, out, err) = run(d, &["backup", "--to", "copy.sqlite"]);
     assert!(ok && d.join("copy.sqlite").is_file(), "{out}{err}");
-    assert!(out.contains("database only") && out.contains("--to DIR"), "{out}");
+    assert!(
+        out.contains("database only") && out.contains("--to DIR"),
+        "{out}"
+    );
     let e = refused(d, &["restore", "--from", "copy.sqlite"]);
     assert!(e.contains("single database file"), "{e}");
 
     // No database where the configuration points: an error, not an empty backup.
     let e = refused(
         d,
-        &["backup", "--to", "b", "--database-url", "sqlite://nowhere.db"],
+        &[
+            "backup",
+            "--to",
+            "b",
+            "--database-url",
+            "sqlite://nowhere.db",
+        ],
     );
     assert!(e.contains("no database at nowhere.db"), "{e}");
     assert!(!d.join("b").exists() && !d.join("nowhere.db").exists());
