@@ -1,5 +1,5 @@
 //! The command line: `serve`, `migrate`, `demo`, `tenant create`, `user create`, `backup`,
-//! `check-config`. Every failure ends in one clear line and a non-zero exit code.
+//! `restore`, `check-config`. Every failure ends in one clear line and a non-zero exit code.
 
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::config::{Config, Overrides};
 use crate::tenancy::TenantId;
-use crate::{db, demo, server, telemetry};
+use crate::{backup, db, demo, server, telemetry};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -73,11 +73,23 @@ pub enum Command {
     /// Personal API tokens for scripts and integrations.
     #[command(subcommand)]
     Token(TokenCommand),
-    /// Write an online, consistent copy of the SQLite database.
+    /// Back up the database (an online, consistent SQLite copy) and the photos of a folder
+    /// media store into a new folder, with a manifest of every file's SHA-256.
     Backup {
-        /// The file to write (must not exist).
-        #[arg(long, value_name = "FILE")]
+        /// A new or empty folder. A path ending in .db, .sqlite or .sqlite3 writes the SQLite
+        /// database alone, as one file (no photos).
+        #[arg(long, value_name = "DIR")]
         to: PathBuf,
+    },
+    /// Restore the database and the photos from a backup folder (stop Amtfluencer first).
+    Restore {
+        /// The backup folder written by `backup --to DIR`.
+        #[arg(long, value_name = "DIR")]
+        from: PathBuf,
+        /// Replace an existing database and differing photos; both are kept aside
+        /// (<file>.before-restore-<time>), never deleted.
+        #[arg(long)]
+        replace: bool,
     },
     /// Check the configuration and the database connection, print the effective settings.
     CheckConfig,
@@ -254,9 +266,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             name,
         }) => create_token(&config, &tenant, &email, &scope, days, &name).await,
         Command::Backup { to } => {
-            let db = open(&config).await?;
-            db::backup_sqlite(&db, &to).await?;
-            println!("Backup written to {}", to.display());
+            print!("{}", backup::create(&config, &to).await?);
+            Ok(())
+        }
+        Command::Restore { from, replace } => {
+            print!("{}", backup::restore(&config, &from, replace).await?);
             Ok(())
         }
         Command::CheckConfig => {

@@ -3,6 +3,7 @@
 //! tests drive in-process.
 
 pub mod auth;
+pub mod backup;
 pub mod channels;
 pub mod cli;
 pub mod config;

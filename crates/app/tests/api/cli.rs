@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_amtfluencer");
 
-fn amtfluencer(dir: &std::path::Path) -> Command {
+pub(crate) fn amtfluencer(dir: &std::path::Path) -> Command {
     let mut c = Command::new(BIN);
     c.current_dir(dir)
         .env_remove("DATABASE_URL")

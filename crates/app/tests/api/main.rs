@@ -7,6 +7,8 @@ mod support;
 
 mod account;
 mod audit;
+mod backup;
+mod backup_cli;
 mod calendar;
 mod cli;
 mod cohorts;

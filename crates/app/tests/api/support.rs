@@ -139,6 +139,8 @@ pub struct Page {
     pub status: StatusCode,
     pub location: Option<String>,
     pub body: String,
+    /// The body as sent (photos, files).
+    pub bytes: axum::body::Bytes,
     pub set_cookies: Vec<String>,
     pub headers: axum::http::HeaderMap,
 }
@@ -230,6 +232,7 @@ impl TestApp {
             status,
             location,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes,
             set_cookies,
             headers,
         }
@@ -425,6 +428,7 @@ impl SharedClient {
             status,
             location: None,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes,
             set_cookies: Vec::new(),
             headers,
         }

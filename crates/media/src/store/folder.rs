@@ -31,13 +31,15 @@ impl FolderStore {
         &self.root
     }
 
-    fn path(&self, key: &MediaKey) -> PathBuf {
+    /// The file that holds `key` (whether or not it exists): for tools that copy the folder
+    /// as files, such as the backup.
+    pub fn file_path(&self, key: &MediaKey) -> PathBuf {
         // Safe: a MediaKey has no `..`, no leading `/` and no backslash.
         self.root.join(key.as_str())
     }
 
     pub async fn put(&self, key: &MediaKey, bytes: Bytes) -> Result<(), StoreError> {
-        let target = self.path(key);
+        let target = self.file_path(key);
         if let Some(parent) = target.parent() {
             tokio::fs::create_dir_all(parent).await?;
         }
@@ -57,7 +59,7 @@ impl FolderStore {
     }
 
     pub async fn get(&self, key: &MediaKey) -> Result<StoredObject, StoreError> {
-        match tokio::fs::read(self.path(key)).await {
+        match tokio::fs::read(self.file_path(key)).await {
             Ok(bytes) => Ok(StoredObject {
                 bytes: Bytes::from(bytes),
                 content_type: key.content_type().to_owned(),
@@ -68,7 +70,7 @@ impl FolderStore {
     }
 
     pub async fn delete(&self, key: &MediaKey) -> Result<(), StoreError> {
-        match tokio::fs::remove_file(self.path(key)).await {
+        match tokio::fs::remove_file(self.file_path(key)).await {
             Err(e) if e.kind() != ErrorKind::NotFound => Err(e.into()),
             _ => Ok(()),
         }
