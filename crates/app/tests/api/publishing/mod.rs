@@ -3,6 +3,7 @@
 
 mod jobs;
 mod pages;
+mod working_time;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -285,6 +286,21 @@ impl Setup {
                     m["text"].as_str().unwrap_or_default().to_owned(),
                 )
             })
+            .collect()
+    }
+
+    /// The details of the audit entries with this action, oldest first.
+    pub async fn audit(&self, action: &str) -> Vec<serde_json::Value> {
+        use amtfluencer::db::entities::audit_entry;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        audit_entry::Entity::find()
+            .filter(audit_entry::Column::Action.eq(action))
+            .order_by_asc(audit_entry::Column::Id)
+            .all(self.db())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| serde_json::from_str(&e.details).unwrap())
             .collect()
     }
 }
