@@ -80,3 +80,5 @@ mail-reconnect = Hallo { $name }, Ihre Verbindung zu LinkedIn läuft in weniger 
 reminder-expiring = Ihre { $network }-Verbindung läuft bald ab: { $when }.
 reminder-expired = Ihre { $network }-Verbindung ist abgelaufen; geplante Beiträge können so nicht erscheinen.
 reminder-reconnect = Jetzt neu verbinden
+post-status-deleted = veröffentlicht, auf der Plattform gelöscht
+post-counts-checked = Zahlen zuletzt abgefragt

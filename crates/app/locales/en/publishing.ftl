@@ -80,3 +80,5 @@ mail-reconnect = Hello { $name }, your connection to LinkedIn expires in less th
 reminder-expiring = Your { $network } connection expires soon: { $when }.
 reminder-expired = Your { $network } connection has expired; scheduled posts cannot appear like this.
 reminder-reconnect = Reconnect now
+post-status-deleted = published, deleted on the network
+post-counts-checked = Figures last read

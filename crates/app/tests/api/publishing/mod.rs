@@ -1,6 +1,7 @@
 //! Publishing end to end: the real clients, the app's pages and its job runner against fake
 //! LinkedIn and Mastodon servers, on SQLite and PostgreSQL.
 
+mod counts;
 mod jobs;
 mod pages;
 mod working_time;
@@ -302,5 +303,17 @@ impl Setup {
             .into_iter()
             .map(|e| serde_json::from_str(&e.details).unwrap())
             .collect()
+    }
+
+    /// The jobs of a kind, whatever their state, oldest first.
+    pub async fn jobs_of(&self, kind: &str) -> Vec<amtfluencer::db::entities::job::Model> {
+        use amtfluencer::db::entities::job;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        job::Entity::find()
+            .filter(job::Column::Kind.eq(kind))
+            .order_by_asc(job::Column::Id)
+            .all(self.db())
+            .await
+            .unwrap()
     }
 }
