@@ -3,6 +3,7 @@
 
 mod counts;
 mod jobs;
+mod outcome;
 mod pages;
 mod working_time;
 

@@ -133,6 +133,8 @@ pub struct ScheduleForm {
     pub confirm: String,
     /// Ticked after looking: the post did not appear, so it may be sent again.
     pub checked: String,
+    /// The post's address, when it appeared after all.
+    pub url: String,
 }
 
 #[derive(Template)]
@@ -155,6 +157,8 @@ pub(super) struct PostPage {
     pub zone: String,
     /// When the network's counts were last read, if ever.
     pub counts_checked: String,
+    /// The example address for "it appeared", fitting the network.
+    pub url_hint: String,
 }
 
 /// The member's own post, or 404.
@@ -196,9 +200,10 @@ pub(super) fn render_post(
         published: local_when(member, post.published_at),
         can_schedule: schedulable && post.publish_started_at.is_none(),
         can_unschedule: post.status == "scheduled" && post.publish_started_at.is_none(),
-        unconfirmed: post.failure_kind.as_deref() == Some("unconfirmed"),
+        unconfirmed: post.status == "failed" && post.failure_kind.as_deref() == Some("unconfirmed"),
         zone: member.tenant.time_zone.clone(),
         counts_checked: local_when(member, post.counts_checked_at),
+        url_hint: ctx.t(&format!("post-appeared-hint-{}", post.channel)),
         post,
         form,
         errors,
