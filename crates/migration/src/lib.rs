@@ -16,6 +16,7 @@ mod m20261125_000006_metrics;
 mod m20261125_000007_publishing;
 mod m20261125_000008_studio;
 mod m20261125_000009_consent_review;
+mod m20261125_000010_mastodon_metrics;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000007_publishing::Migration),
             Box::new(m20261125_000008_studio::Migration),
             Box::new(m20261125_000009_consent_review::Migration),
+            Box::new(m20261125_000010_mastodon_metrics::Migration),
         ]
     }
 }

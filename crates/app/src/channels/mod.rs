@@ -5,6 +5,7 @@
 //! knows our configuration, our tables and our key.
 
 pub mod limits;
+pub mod links;
 
 use std::time::Duration;
 

@@ -195,6 +195,106 @@ pub async fn mark_failed(
     Ok(())
 }
 
+/// The person looked after an unconfirmed attempt and found the post: published with the
+/// network's id and address from its link. False when the post's fate is no longer unknown.
+pub async fn confirm_published(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    id: i64,
+    external_id: &str,
+    external_url: &str,
+) -> Result<bool, DbErr> {
+    let t = now();
+    let res = Posts::update_many()
+        .col_expr(C::Status, Expr::value("published"))
+        .col_expr(C::PublishedAt, Expr::value(t))
+        .col_expr(C::ExternalId, Expr::value(external_id))
+        .col_expr(C::ExternalUrl, Expr::value(external_url))
+        .col_expr(C::FailureReason, Expr::value(Option::<String>::None))
+        .col_expr(C::FailureKind, Expr::value(Option::<String>::None))
+        .col_expr(C::UpdatedAt, Expr::value(t))
+        .filter(C::TenantId.eq(tenant.0))
+        .filter(C::Id.eq(id))
+        .filter(C::Status.eq("failed"))
+        .filter(C::FailureKind.eq(kind::UNCONFIRMED))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// The person looked after an unconfirmed attempt and the post is not there: a draft again,
+/// to be scheduled anew. False when the post's fate is no longer unknown.
+pub async fn confirm_not_published(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    id: i64,
+) -> Result<bool, DbErr> {
+    let res = Posts::update_many()
+        .col_expr(C::Status, Expr::value("draft"))
+        .col_expr(C::FailureReason, Expr::value(Option::<String>::None))
+        .col_expr(C::FailureKind, Expr::value(Option::<String>::None))
+        .col_expr(
+            C::PublishStartedAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(C::UpdatedAt, Expr::value(now()))
+        .filter(C::TenantId.eq(tenant.0))
+        .filter(C::Id.eq(id))
+        .filter(C::Status.eq("failed"))
+        .filter(C::FailureKind.eq(kind::UNCONFIRMED))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Published posts of one network, of every authority, since `since` and not deleted there:
+/// the ones whose counts are read.
+pub async fn recent_published(
+    db: &impl ConnectionTrait,
+    channel: &str,
+    since: DateTime<Utc>,
+) -> Result<Vec<planned_post::Model>, DbErr> {
+    Posts::find()
+        .filter(C::Channel.eq(channel))
+        .filter(C::Status.eq("published"))
+        .filter(C::PublishedAt.gte(since))
+        .filter(C::ExternalId.is_not_null())
+        .filter(C::RemoteDeletedAt.is_null())
+        .order_by_asc(C::TenantId)
+        .order_by_asc(C::AmbassadorId)
+        .order_by_asc(C::PublishedAt)
+        .all(db)
+        .await
+}
+
+/// Records that the counts were asked for, and what went wrong (`None`: nothing).
+pub async fn counts_checked(
+    db: &impl ConnectionTrait,
+    id: i64,
+    error: Option<&str>,
+) -> Result<(), DbErr> {
+    Posts::update_many()
+        .col_expr(C::CountsCheckedAt, Expr::value(now()))
+        .col_expr(C::CountsError, Expr::value(error.map(str::to_owned)))
+        .filter(C::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The network says the post no longer exists: kept as published, marked deleted there.
+pub async fn mark_remote_deleted(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
+    let t = now();
+    Posts::update_many()
+        .col_expr(C::RemoteDeletedAt, Expr::value(t))
+        .col_expr(C::CountsCheckedAt, Expr::value(t))
+        .col_expr(C::CountsError, Expr::value(Option::<String>::None))
+        .filter(C::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// The photo of a post, if it has one.
 pub async fn image_of(
     db: &impl ConnectionTrait,

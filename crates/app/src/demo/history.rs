@@ -217,13 +217,15 @@ fn plan_posts(
             }
         }
     }
-    // A few plans for the coming weeks, so that the calendar has something to show.
+    // A few plans for the coming weeks, so that the calendar has something to show. Planned,
+    // not scheduled: a scheduled post goes out through its author's connection, and demo
+    // people have none, so it would only fail at its minute.
     let soon = now().date_naive();
     for (i, a) in people.iter().filter(|a| a.activity > 0).take(8).enumerate() {
         let &(topic, category) = &topics[(i * 7) % topics.len()];
         let day = working_day(soon + Duration::days(3 + 4 * i as i64));
         let at = Utc.from_utc_datetime(&day.and_hms_opt(9, 30, 0).unwrap_or_default());
-        let status = if i % 3 == 2 { "draft" } else { "scheduled" };
+        let status = if i % 3 == 2 { "idea" } else { "draft" };
         out.push(PlannedPost {
             ambassador: a.id,
             topic,

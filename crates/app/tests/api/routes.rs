@@ -130,6 +130,8 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/t/{slug}/publishing/posts/{id}", Access::Member(Permission::WritePosts)),
     ("POST", "/t/{slug}/publishing/posts/{id}/schedule", Access::Member(Permission::WritePosts)),
     ("POST", "/t/{slug}/publishing/posts/{id}/unschedule", Access::Member(Permission::WritePosts)),
+    ("POST", "/t/{slug}/publishing/posts/{id}/appeared", Access::Member(Permission::WritePosts)),
+    ("POST", "/t/{slug}/publishing/posts/{id}/not-appeared", Access::Member(Permission::WritePosts)),
     ("GET", "/t/{slug}/imports", Access::Member(Permission::ImportMetrics)),
     ("POST", "/t/{slug}/imports/unmatched/{id}/assign", Access::Member(Permission::ImportMetrics)),
     ("POST", "/t/{slug}/imports/manual", Access::Member(Permission::ImportMetrics)),

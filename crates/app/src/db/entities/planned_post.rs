@@ -25,6 +25,12 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub publish_started_at: Option<DateTimeUtc>,
     pub failure_kind: Option<String>,
+    /// When the network's counts were last asked for (Mastodon).
+    pub counts_checked_at: Option<DateTimeUtc>,
+    /// What went wrong then, in plain German; `None` after a success.
+    pub counts_error: Option<String>,
+    /// The network answered that the post no longer exists.
+    pub remote_deleted_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

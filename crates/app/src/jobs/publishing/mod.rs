@@ -1,11 +1,13 @@
 //! Publishing through the queue: `publish_post` sends one scheduled post, `schedule_publishing`
 //! (every minute) makes sure every due post has its job, `connection_reminders` (every hour)
-//! reminds people before a LinkedIn connection expires.
+//! reminds people before a LinkedIn connection expires, `mastodon_counts` (every six hours)
+//! reads the counts of recent Mastodon posts for the metrics.
 //!
 //! Nothing is posted twice: the attempt is recorded before sending; a retry after a crash
 //! relies on Mastodon's `Idempotency-Key` or asks LinkedIn whether the post exists, and
 //! otherwise marks the post "unknown, please check" instead of sending blindly.
 
+mod counts;
 mod notify;
 mod publish;
 mod reminders;
@@ -25,11 +27,17 @@ use crate::config::Config;
 use crate::db::{self, entities::job, jobs::NewJob};
 use crate::i18n::I18n;
 
+pub use counts::{COUNTS_DAYS, CountsReport, SOURCE as COUNTS_SOURCE, fetch_mastodon_counts};
 pub use reminders::{REMINDER_DAYS, remind_expiring};
 
 pub const PUBLISH: &str = "publish_post";
 pub const SCHEDULE: &str = "schedule_publishing";
 pub const REMINDERS: &str = "connection_reminders";
+pub const COUNTS: &str = "mastodon_counts";
+
+/// Hours between two readings of the Mastodon counts (slots aligned to midnight UTC, so that
+/// every instance plans the same next run).
+pub const COUNTS_EVERY_HOURS: u32 = 6;
 
 /// How often a throttled or unreachable network is tried again before the post stops.
 pub const MAX_ROUNDS: u32 = 8;
@@ -160,6 +168,26 @@ impl JobHandler for RemindersHandler {
     }
 }
 
+struct CountsHandler(Publishing);
+
+impl JobHandler for CountsHandler {
+    fn run<'a>(&'a self, db: &'a DatabaseConnection, _job: &'a job::Model) -> JobFuture<'a> {
+        Box::pin(async move {
+            let r = fetch_mastodon_counts(&self.0, db).await?;
+            if r != CountsReport::default() {
+                tracing::info!(
+                    stored = r.stored,
+                    failed = r.failed,
+                    deleted = r.deleted,
+                    "Mastodon counts read"
+                );
+            }
+            schedule_next_counts(db).await?;
+            Ok(())
+        })
+    }
+}
+
 /// Every post due within the next 30 seconds gets its job (the one made at scheduling, if
 /// it is still there: the key is the same). Returns how many jobs were added.
 pub async fn enqueue_due(db: &impl ConnectionTrait) -> Result<usize, DbErr> {
@@ -214,10 +242,32 @@ pub async fn schedule_next_reminders(db: &impl ConnectionTrait) -> Result<(), Db
     Ok(())
 }
 
+/// The next reading of the Mastodon counts, at the start of the next six-hour slot.
+pub async fn schedule_next_counts(db: &impl ConnectionTrait) -> Result<(), DbErr> {
+    let at = next_slot(db::now(), COUNTS_EVERY_HOURS);
+    let mut job = NewJob::new(COUNTS, serde_json::json!({}));
+    job.run_at = Some(at);
+    job.idempotency_key = Some(format!("{COUNTS}:{}", at.format("%Y-%m-%dT%H")));
+    db::jobs::enqueue(db, job).await?;
+    Ok(())
+}
+
+/// The first full hour after `now` that is a multiple of `hours` since midnight UTC.
+fn next_slot(now: DateTime<Utc>, hours: u32) -> DateTime<Utc> {
+    let hour = now
+        .with_minute(0)
+        .and_then(|t| t.with_second(0))
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(now);
+    let ahead = hours.max(1) - hour.hour() % hours.max(1);
+    hour + chrono::Duration::hours(i64::from(ahead))
+}
+
 /// Starts the periodic publishing jobs (idempotent; every instance may call it).
 pub async fn schedule_periodic(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     schedule_next_scan(db).await?;
-    schedule_next_reminders(db).await
+    schedule_next_reminders(db).await?;
+    schedule_next_counts(db).await
 }
 
 impl Registry {
@@ -225,7 +275,8 @@ impl Registry {
     pub fn with_publishing(self, publishing: Publishing) -> Self {
         self.with(PUBLISH, PublishHandler(publishing.clone()))
             .with(SCHEDULE, ScheduleHandler)
-            .with(REMINDERS, RemindersHandler(publishing))
+            .with(REMINDERS, RemindersHandler(publishing.clone()))
+            .with(COUNTS, CountsHandler(publishing))
     }
 }
 
@@ -259,4 +310,29 @@ pub fn register(r: Registry, config: &Config) -> anyhow::Result<Registry> {
         media: Arc::new(StoreMedia(Arc::new(crate::state::media_store(config)?))),
         i18n: Arc::new(I18n::load()?),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_counts_run_at_the_next_six_hour_slot_whenever_an_instance_starts() {
+        assert_eq!(
+            next_slot(at("2026-11-25T10:17:03Z"), 6),
+            at("2026-11-25T12:00:00Z")
+        );
+        assert_eq!(
+            next_slot(at("2026-11-25T12:00:00Z"), 6),
+            at("2026-11-25T18:00:00Z")
+        );
+        assert_eq!(
+            next_slot(at("2026-11-25T23:59:59Z"), 6),
+            at("2026-11-26T00:00:00Z")
+        );
+    }
 }

@@ -280,7 +280,8 @@ async fn the_api_reports_a_dry_run_then_commits_once_and_names_the_duplicate() {
             .columns(["id", "body", "scheduled_at"])
             .from("posts")
             .and_where(Expr::col("tenant_id").eq(t.0))
-            .and_where(Expr::col("status").eq("scheduled"))
+            .and_where(Expr::col("status").eq("draft"))
+            .and_where(Expr::col("scheduled_at").is_not_null())
             .limit(1)
             .to_owned();
         let row = app.tdb.db.query_one(&stmt).await.unwrap().unwrap();
@@ -289,6 +290,12 @@ async fn the_api_reports_a_dry_run_then_commits_once_and_names_the_duplicate() {
             row.try_get("", "body").unwrap(),
         );
         let at: chrono::DateTime<chrono::Utc> = row.try_get("", "scheduled_at").unwrap();
+        // Its author schedules it (the demo only plans).
+        assert!(
+            amtfluencer::db::publishing::schedule(&app.tdb.db, t, id, at)
+                .await
+                .unwrap()
+        );
         let csv = format!(
             "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n{},https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7301234567890123456,\"{}\",,,PUBLIC\n",
             at.format("%Y-%m-%d %H:%M:%S"),

@@ -1,8 +1,11 @@
 //! Publishing end to end: the real clients, the app's pages and its job runner against fake
 //! LinkedIn and Mastodon servers, on SQLite and PostgreSQL.
 
+mod counts;
 mod jobs;
+mod outcome;
 mod pages;
+mod working_time;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -286,5 +289,32 @@ impl Setup {
                 )
             })
             .collect()
+    }
+
+    /// The details of the audit entries with this action, oldest first.
+    pub async fn audit(&self, action: &str) -> Vec<serde_json::Value> {
+        use amtfluencer::db::entities::audit_entry;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        audit_entry::Entity::find()
+            .filter(audit_entry::Column::Action.eq(action))
+            .order_by_asc(audit_entry::Column::Id)
+            .all(self.db())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| serde_json::from_str(&e.details).unwrap())
+            .collect()
+    }
+
+    /// The jobs of a kind, whatever their state, oldest first.
+    pub async fn jobs_of(&self, kind: &str) -> Vec<amtfluencer::db::entities::job::Model> {
+        use amtfluencer::db::entities::job;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        job::Entity::find()
+            .filter(job::Column::Kind.eq(kind))
+            .order_by_asc(job::Column::Id)
+            .all(self.db())
+            .await
+            .unwrap()
     }
 }

@@ -60,6 +60,8 @@ struct FakeState {
     media: HashMap<String, Media>,
     statuses: Vec<StoredStatus>,
     by_key: HashMap<String, String>,
+    /// (boosts, favourites, replies) by status id; unset ones have 3, 12 and 2.
+    counts: HashMap<String, (u64, u64, u64)>,
     failure: Option<Failure>,
 }
 
@@ -119,6 +121,18 @@ impl FakeMastodon {
 
     pub fn statuses(&self) -> Vec<StoredStatus> {
         self.state.lock().unwrap().statuses.clone()
+    }
+
+    /// The figures a status reports from now on.
+    pub fn set_counts(&self, id: &str, boosts: u64, favourites: u64, replies: u64) {
+        let mut s = self.state.lock().unwrap();
+        s.counts
+            .insert(id.to_owned(), (boosts, favourites, replies));
+    }
+
+    /// The status is deleted on the instance, as its author can do at any time.
+    pub fn remove_status(&self, id: &str) {
+        self.state.lock().unwrap().statuses.retain(|st| st.id != id);
     }
 
     pub fn media(&self, id: &str) -> Option<Media> {
@@ -241,11 +255,13 @@ async fn instance(State(state): State<Shared>) -> Response {
     .into_response()
 }
 
-fn status_json(s: &StoredStatus, base: &str) -> Value {
+fn status_json(s: &StoredStatus, fake: &FakeState) -> Value {
+    let base = &fake.base;
+    let (reblogs, favourites, replies) = fake.counts.get(&s.id).copied().unwrap_or((3, 12, 2));
     json!({"id": s.id, "uri": format!("{base}/users/erika/statuses/{}", s.id),
            "url": format!("{base}/@erika/{}", s.id), "created_at": "2025-11-03T09:30:00.000Z",
            "content": format!("<p>{}</p>", s.text), "visibility": s.visibility,
-           "reblogs_count": 3, "favourites_count": 12, "replies_count": 2})
+           "reblogs_count": reblogs, "favourites_count": favourites, "replies_count": replies})
 }
 
 async fn create_status(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
@@ -276,7 +292,7 @@ fn create_status_now(state: &Shared, headers: &HeaderMap, body: &Bytes) -> Respo
     let mut s = state.lock().unwrap();
     if let Some(existing) = key.as_ref().and_then(|k| s.by_key.get(k)) {
         let found = s.statuses.iter().find(|st| &st.id == existing).unwrap();
-        return axum::Json(status_json(found, &s.base)).into_response();
+        return axum::Json(status_json(found, &s)).into_response();
     }
     let text = field(&f, "status").unwrap_or_default().to_owned();
     let media_ids: Vec<String> = f
@@ -325,7 +341,7 @@ fn create_status_now(state: &Shared, headers: &HeaderMap, body: &Bytes) -> Respo
     if let Some(k) = key {
         s.by_key.insert(k, st.id.clone());
     }
-    let body = status_json(&st, &s.base);
+    let body = status_json(&st, &s);
     s.statuses.push(st);
     if s.failure == Some(Failure::AnswerLost) {
         s.failure = None;
@@ -344,7 +360,7 @@ async fn get_status(
     }
     let s = state.lock().unwrap();
     match s.statuses.iter().find(|st| st.id == id) {
-        Some(st) => axum::Json(status_json(st, &s.base)).into_response(),
+        Some(st) => axum::Json(status_json(st, &s)).into_response(),
         None => error(StatusCode::NOT_FOUND, "Record not found"),
     }
 }
@@ -362,6 +378,6 @@ async fn delete_status(
         return error(StatusCode::NOT_FOUND, "Record not found");
     };
     let st = s.statuses.remove(pos);
-    let body = status_json(&st, &s.base);
+    let body = status_json(&st, &s);
     axum::Json(body).into_response()
 }

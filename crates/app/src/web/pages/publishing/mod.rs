@@ -4,6 +4,7 @@
 
 mod connections;
 mod oauth;
+mod outcome;
 mod posts;
 mod schedule;
 mod team;
@@ -46,6 +47,14 @@ pub fn router() -> Router<AppState> {
         .route(
             "/t/{slug}/publishing/posts/{id}/unschedule",
             post(posts::unschedule_post),
+        )
+        .route(
+            "/t/{slug}/publishing/posts/{id}/appeared",
+            post(outcome::confirm_appeared),
+        )
+        .route(
+            "/t/{slug}/publishing/posts/{id}/not-appeared",
+            post(outcome::confirm_not_appeared),
         )
 }
 

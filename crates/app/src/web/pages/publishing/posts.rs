@@ -78,6 +78,7 @@ fn local_when(member: &Member, at: Option<chrono::DateTime<chrono::Utc>>) -> Str
 
 fn status_label(ctx: &PageCtx, p: &planned_post::Model) -> String {
     match (p.status.as_str(), p.failure_kind.as_deref()) {
+        ("published", _) if p.remote_deleted_at.is_some() => ctx.t("post-status-deleted"),
         ("failed", Some("unconfirmed")) => ctx.t("post-status-unconfirmed"),
         ("scheduled", Some("retrying")) => ctx.t("post-status-retrying"),
         (s, _) => ctx.t(&format!("post-status-{s}")),
@@ -132,6 +133,8 @@ pub struct ScheduleForm {
     pub confirm: String,
     /// Ticked after looking: the post did not appear, so it may be sent again.
     pub checked: String,
+    /// The post's address, when it appeared after all.
+    pub url: String,
 }
 
 #[derive(Template)]
@@ -152,6 +155,10 @@ pub(super) struct PostPage {
     pub warnings: Vec<String>,
     pub problem: Option<String>,
     pub zone: String,
+    /// When the network's counts were last read, if ever.
+    pub counts_checked: String,
+    /// The example address for "it appeared", fitting the network.
+    pub url_hint: String,
 }
 
 /// The member's own post, or 404.
@@ -193,8 +200,10 @@ pub(super) fn render_post(
         published: local_when(member, post.published_at),
         can_schedule: schedulable && post.publish_started_at.is_none(),
         can_unschedule: post.status == "scheduled" && post.publish_started_at.is_none(),
-        unconfirmed: post.failure_kind.as_deref() == Some("unconfirmed"),
+        unconfirmed: post.status == "failed" && post.failure_kind.as_deref() == Some("unconfirmed"),
         zone: member.tenant.time_zone.clone(),
+        counts_checked: local_when(member, post.counts_checked_at),
+        url_hint: ctx.t(&format!("post-appeared-hint-{}", post.channel)),
         post,
         form,
         errors,

@@ -1,10 +1,9 @@
 //! Scheduling one's own post: the time in the authority's zone, the connection and the
-//! network's length limit checked first, and a confirmation for times outside working hours
-//! (allowed, never suggested). Only the author schedules: nothing is posted that they did not
-//! plan themself.
+//! network's length limit checked first, and a confirmation for times outside the authority's
+//! working time or inside one of its blackout periods (allowed, never suggested). Only the
+//! author schedules: nothing is posted that they did not plan themself.
 
-use amtfluencer_domain::calendar::{PlannedPost, ScheduleWarning, WorkingTimeRules, check_planned};
-use amtfluencer_domain::types::FederalState;
+use amtfluencer_domain::calendar::{NotWorkingReason, PlannedPost, ScheduleWarning, check_planned};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
@@ -57,34 +56,40 @@ fn instant(
     Ok(at)
 }
 
-/// Weekend, holiday, closure day, blackout or outside core hours, as sentences.
-fn working_time_warnings(
-    ctx: &PageCtx,
+/// What speaks against a time: weekend, holiday, closure day, blackout or outside core hours,
+/// by the authority's stored rules and blackout periods.
+async fn working_time_warnings(
+    state: &AppState,
     member: &Member,
     at: DateTime<Utc>,
     topic: Option<i64>,
-) -> Vec<String> {
-    let state = member
-        .tenant
-        .federal_state
-        .parse::<FederalState>()
-        .unwrap_or(FederalState::NW);
-    let rules = WorkingTimeRules::new(state);
+) -> Result<Vec<ScheduleWarning>, AppError> {
+    let rules = db::calendar::settings::rules(&state.db, &member.tenant).await?;
     let tz = localtime::zone(&member.tenant.time_zone);
     let post = PlannedPost { at, topic };
-    check_planned(&rules, &tz, &post, None, &[], TimeDelta::zero())
-        .into_iter()
-        .filter(|w| {
-            matches!(
-                w,
-                ScheduleWarning::NotWorkingDay(_) | ScheduleWarning::OutsideCoreHours { .. }
-            )
-        })
-        .map(|w| match ctx.lang {
-            crate::i18n::Lang::De => w.text_de(),
-            crate::i18n::Lang::En => w.text_en(),
-        })
-        .collect()
+    Ok(
+        check_planned(&rules, &tz, &post, None, &[], TimeDelta::zero())
+            .into_iter()
+            .filter(|w| {
+                matches!(
+                    w,
+                    ScheduleWarning::NotWorkingDay(_) | ScheduleWarning::OutsideCoreHours { .. }
+                )
+            })
+            .collect(),
+    )
+}
+
+/// A warning's code for the audit log.
+fn warning_code(w: &ScheduleWarning) -> &'static str {
+    match w {
+        ScheduleWarning::NotWorkingDay(NotWorkingReason::Weekend(_)) => "weekend",
+        ScheduleWarning::NotWorkingDay(NotWorkingReason::Holiday(_)) => "holiday",
+        ScheduleWarning::NotWorkingDay(NotWorkingReason::Closure { .. }) => "closure",
+        ScheduleWarning::NotWorkingDay(NotWorkingReason::Blackout { .. }) => "blackout",
+        ScheduleWarning::NotWorkingDay(NotWorkingReason::UnknownYear { .. }) => "unknown_year",
+        _ => "outside_core_hours",
+    }
 }
 
 /// Why a time was not kept, shown on the post's page with the form as typed.
@@ -119,15 +124,15 @@ impl Refusal {
 }
 
 /// Everything checked before a post is scheduled: the time, a look after an unconfirmed
-/// attempt, the connection, the network's limit, working time. The time and whether it lies
-/// outside working time.
+/// attempt, the connection, the network's limit, working time. The time and the codes of what
+/// lies outside working time (confirmed).
 async fn check(
     state: &AppState,
     ctx: &PageCtx,
     member: &Member,
     post: &planned_post::Model,
     form: &ScheduleForm,
-) -> Result<Result<(DateTime<Utc>, bool), Refusal>, AppError> {
+) -> Result<Result<(DateTime<Utc>, Vec<&'static str>), Refusal>, AppError> {
     let at = match instant(ctx, member, form) {
         Ok(at) => at,
         Err(errors) => return Ok(Err(Refusal::Fields(errors))),
@@ -175,11 +180,18 @@ async fn check(
         let msg = ctx.i18n.tr_args(ctx.lang, "schedule-error-too-long", &args);
         return Ok(Err(Refusal::Problem(msg)));
     }
-    let warnings = working_time_warnings(ctx, member, at, post.topic_id);
+    let warnings = working_time_warnings(state, member, at, post.topic_id).await?;
     if !warnings.is_empty() && form.confirm != "yes" {
-        return Ok(Err(Refusal::Warnings(warnings)));
+        let texts = warnings
+            .iter()
+            .map(|w| match ctx.lang {
+                crate::i18n::Lang::De => w.text_de(),
+                crate::i18n::Lang::En => w.text_en(),
+            })
+            .collect();
+        return Ok(Err(Refusal::Warnings(texts)));
     }
-    Ok(Ok((at, !warnings.is_empty())))
+    Ok(Ok((at, warnings.iter().map(warning_code).collect())))
 }
 
 pub async fn schedule_post(
@@ -197,7 +209,7 @@ pub async fn schedule_post(
     if !schedulable || post.publish_started_at.is_some() {
         return Err(AppError::Conflict(ctx.t("schedule-error-state")));
     }
-    let (at, outside_working_time) = match check(&state, &ctx, &member, &post, &form).await? {
+    let (at, confirmed) = match check(&state, &ctx, &member, &post, &form).await? {
         Ok(checked) => checked,
         Err(refusal) => return Ok(refusal.render(ctx, &member, post, form)),
     };
@@ -211,8 +223,11 @@ pub async fn schedule_post(
         round: 1,
     };
     enqueue_publish(&txn, member.tenant_id().0, job, at).await?;
-    let details =
-        serde_json::json!({ "at": at.to_rfc3339(), "outside_working_time": outside_working_time });
+    let details = serde_json::json!({
+        "at": at.to_rfc3339(),
+        "outside_working_time": !confirmed.is_empty(),
+        "confirmed": confirmed,
+    });
     db::audit::by_member(&txn, &member, "post.schedule", "post", post.id, details).await?;
     txn.commit().await?;
     Ok(Redirect::to(&format!("/t/{}/publishing/posts/{}", p.slug, post.id)).into_response())

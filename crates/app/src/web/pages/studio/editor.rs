@@ -1,7 +1,6 @@
 //! The editor of one post: the text, the checks, the preview as LinkedIn shows it on a
 //! desktop and on a phone, earlier versions, and "Ich habe es gepostet".
 
-use amtfluencer_imports::PostKey;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -9,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::view::{Flash, Returned, render};
 use super::{PostPath, own_post};
+use crate::channels::links::linkedin_post;
 use crate::db::{self, calendar::post as post_entity};
 use crate::error::{AppError, FieldError};
 use crate::state::AppState;
@@ -142,20 +142,6 @@ pub struct PublishedForm {
     url: String,
 }
 
-/// A LinkedIn post address (or URN) as the person copies it from the browser or the app.
-fn linkedin_post(text: &str) -> Option<PostKey> {
-    let t = text.trim();
-    if !t.starts_with("urn:li:") {
-        let u = url::Url::parse(t).ok()?;
-        let host = u.host_str()?;
-        let linkedin = host == "linkedin.com" || host.ends_with(".linkedin.com");
-        if u.scheme() != "https" || !linkedin {
-            return None;
-        }
-    }
-    PostKey::parse(t)
-}
-
 /// "Ich habe es gepostet": the post is marked published with its LinkedIn address.
 pub async fn mark_published(
     State(state): State<AppState>,
@@ -197,31 +183,4 @@ pub async fn mark_published(
     db::audit::by_member(&txn, &member, "post.published", "post", p.id, details).await?;
     txn.commit().await?;
     Ok(Redirect::to(&format!("/t/{}/studio/{}", path.slug, p.id)).into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::linkedin_post;
-
-    #[test]
-    fn only_linkedin_post_addresses_are_accepted() {
-        let k = linkedin_post(
-            "https://www.linkedin.com/feed/update/urn:li:activity:7260000000000000000/",
-        )
-        .unwrap();
-        assert_eq!(k.urn(), "urn:li:activity:7260000000000000000");
-        assert!(linkedin_post("https://www.linkedin.com/posts/katharina-brenner_bauamt-activity-7260000000000000000-AbCd").is_some());
-        assert!(
-            linkedin_post("https://evil.example/feed/update/urn:li:activity:7260000000000000000/")
-                .is_none()
-        );
-        assert!(
-            linkedin_post(
-                "http://www.linkedin.com/feed/update/urn:li:activity:7260000000000000000/"
-            )
-            .is_none()
-        );
-        assert!(linkedin_post("https://www.linkedin.com/in/katharina-brenner").is_none());
-        assert!(linkedin_post("gepostet!").is_none());
-    }
 }
