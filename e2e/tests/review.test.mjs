@@ -45,9 +45,9 @@ test('a photo with a minor needs the guardian, and the team gives the post a sec
   await page.getByLabel(DE['consent-answer-yes']).check();
   await andWaitForNavigation(page, () => page.getByRole('button', { name: DE['consent-answer-save'] }).click());
 
-  await page.getByLabel(DE['consent-field-name']).fill('Mia Krüger');
-  await page.getByLabel(DE['consent-field-kind']).selectOption('citizen');
-  await page.getByLabel(DE['consent-field-minor']).check();
+  await page.locator('#person_name').fill('Mia Krüger');
+  await page.locator('#person_kind').selectOption('citizen');
+  await page.locator('input[name="minor"]').check();
   await page.locator('#person_consent_on').fill('2026-11-20');
   const wrong = await andWaitForNavigation(page, () => page.getByRole('button', { name: DE['consent-add'], exact: true }).click());
   await check(async () => assert.equal(wrong.status(), 422));
