@@ -31,7 +31,7 @@ for _ in $(seq 1 "$N"); do
   curl -s -o /dev/null -D - -w 'total %{time_total}\n' -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' --data-binary "@$work/body.json" \
     "http://127.0.0.1:$port/api/v1/studio/check" \
-    | tr -d '\r' | awk -F'dur=' '/^server-timing:/ {s=$2} /^total / {print $2*1000, s}'
+    | tr -d '\r' | awk '/^server-timing:/ {split($0, a, "dur="); s = a[2]} /^total / {print $2 * 1000, s}'
 done >"$work/times"
 report() {
   sort -n | awk -v what="$1" '{a[NR]=$1} END {printf "%-30s requests %d  p50 %.2f ms  p99 %.2f ms  max %.2f ms\n", what, NR, a[int(NR*0.5)], a[int(NR*0.99)], a[NR]}'

@@ -208,3 +208,9 @@ export async function auditPage(page, name) {
   await page.setViewportSize(DESKTOP);
   attempt.finish();
 }
+
+/** Opens a page of the administration area: the "Verwaltung" entry of the bar, then the page's link. */
+export async function openAdmin(page, key) {
+  await andWaitForNavigation(page, () => page.locator('nav').getByRole('link', { name: DE['nav-admin'] }).click());
+  return andWaitForNavigation(page, () => page.locator('main').getByRole('link', { name: DE[key] }).click());
+}

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  DE, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector, launchBrowser, login, newPage,
+  openAdmin, DE, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector, launchBrowser, login, newPage,
 } from '../lib.mjs';
 
 let browser;
@@ -14,7 +14,7 @@ test('the council opens the audit log and filters it by action', async () => {
   const page = await newPage(browser);
   await login(page, USERS.council);
   const check = collector();
-  await andWaitForNavigation(page, () => page.getByRole('link', { name: DE['nav-audit'] }).click());
+  await openAdmin(page, 'nav-audit');
   await check(async () => assert.equal(new URL(page.url()).pathname, `${TENANT_START}audit`));
   await check(() => checkPageShell(page, { lang: 'de', signedIn: true }));
   await check(async () => assert.ok((await page.locator('tbody tr').count()) > 0, 'the sign-in is logged'));

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  DE, PASSWORD, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector,
+  openAdmin, DE, PASSWORD, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector,
   launchBrowser, login, newPage, pathOf, url,
 } from '../lib.mjs';
 
@@ -81,7 +81,7 @@ test('the programme team keeps core hours, closure days and blackout periods', a
   const page = await newPage(browser);
   await login(page, USERS.admin);
   const check = collector();
-  await andWaitForNavigation(page, () => page.getByRole('link', { name: DE['nav-working-time'] }).click());
+  await openAdmin(page, 'nav-working-time');
   await check(() => checkPageShell(page, { lang: 'de', signedIn: true }));
   await check(async () => assert.ok((await page.locator('main').innerText()).includes('Fronleichnam')));
   await page.getByLabel(DE['settings-blackout-from']).fill('2027-09-06');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  DE, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector,
+  openAdmin, DE, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector,
   launchBrowser, login, newPage, pathOf, url,
 } from '../lib.mjs';
 
@@ -58,7 +58,7 @@ test('the programme team invites someone, who joins through the link once', asyn
   const admin = await newPage(browser);
   await login(admin, USERS.admin);
   const check = collector();
-  await andWaitForNavigation(admin, () => admin.getByRole('link', { name: DE['nav-invitations'] }).click());
+  await openAdmin(admin, 'nav-invitations');
   assert.equal(pathOf(admin), `${TENANT_START}invitations`);
   await check(() => checkPageShell(admin, { lang: 'de', signedIn: true }));
   await check(async () => assert.equal(await admin.locator('h1').innerText(), DE['invitations-title']));

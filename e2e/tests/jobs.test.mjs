@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  DE, TENANT_START, USERS, auditPage, checkPageShell, collector, launchBrowser, login, newPage, url,
+  openAdmin, andWaitForNavigation, DE, TENANT_START, USERS, auditPage, checkPageShell, collector, launchBrowser, login, newPage, url,
 } from '../lib.mjs';
 
 let browser;
@@ -14,14 +14,17 @@ test('the programme team reaches the failed-jobs page from the navigation', asyn
   const page = await newPage(browser);
   await login(page, USERS.admin);
   const check = collector();
-  await page.getByRole('link', { name: DE['nav-jobs'] }).click();
-  await page.waitForLoadState('load');
+  // The administration area: one entry in the bar, the pages listed with what they are for.
+  await andWaitForNavigation(page, () => page.locator('nav').getByRole('link', { name: DE['nav-admin'] }).click());
+  await check(async () => assert.equal(await page.locator('h1').innerText(), DE['admin-title']));
+  await check(() => auditPage(page, 'admin'));
+  await openAdmin(page, 'nav-jobs');
   await check(async () => assert.equal(new URL(page.url()).pathname, `${TENANT_START}jobs`));
   await check(() => checkPageShell(page, { lang: 'de', signedIn: true }));
   await check(async () => assert.equal(await page.locator('h1').innerText(), DE['jobs-title']));
   await check(async () => assert.ok((await page.locator('main').innerText()).includes(DE['jobs-none'])));
   await check(async () => assert.equal(
-    await page.locator('nav a[aria-current="page"]').innerText(), DE['nav-jobs']));
+    await page.locator('nav a[aria-current="page"]').innerText(), DE['nav-admin']));
   await check(() => auditPage(page, 'jobs'));
   await page.context().close();
   check.finish();

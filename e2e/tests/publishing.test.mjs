@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  DE, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector, launchBrowser, login,
+  openAdmin, DE, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector, launchBrowser, login,
   newPage, pathOf,
 } from '../lib.mjs';
 
@@ -67,7 +67,7 @@ test('the programme team sees the health of every connection', async () => {
   const page = await newPage(browser);
   await login(page, USERS.admin);
   const check = collector();
-  await andWaitForNavigation(page, () => page.getByRole('link', { name: DE['nav-connections-team'] }).click());
+  await openAdmin(page, 'nav-connections-team');
   await check(async () => assert.equal(pathOf(page), `${TENANT_START}connections/team`));
   await check(async () => assert.equal(await page.locator('h1').innerText(), DE['team-health-title']));
   await check(() => auditPage(page, 'connections-team'));

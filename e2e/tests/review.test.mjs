@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  DE, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector, launchBrowser, login,
+  openAdmin, DE, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector, launchBrowser, login,
   newPage, pathOf,
 } from '../lib.mjs';
 
@@ -22,7 +22,7 @@ test('a photo with a minor needs the guardian, and the team gives the post a sec
 
   // The team asks for a second look on every post.
   await login(page, USERS.admin);
-  await andWaitForNavigation(page, () => page.getByRole('link', { name: DE['nav-studio-settings'] }).click());
+  await openAdmin(page, 'nav-studio-settings');
   await check(() => checkPageShell(page, { lang: 'de', signedIn: true }));
   await check(() => auditPage(page, 'studio-settings'));
   await page.getByLabel(DE['review-policy-all']).check();

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  AUTHORITY_NAME, DE, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector,
+  openAdmin, AUTHORITY_NAME, DE, TENANT_START, USERS, andWaitForNavigation, auditPage, checkPageShell, collector,
   launchBrowser, login, newPage, url,
 } from '../lib.mjs';
 
@@ -33,12 +33,12 @@ test('the programme team reaches the SSO settings from the navigation', async ()
   const page = await newPage(browser);
   await login(page, USERS.admin);
   const check = collector();
-  await andWaitForNavigation(page, () => page.getByRole('link', { name: DE['nav-sso'] }).click());
+  await openAdmin(page, 'nav-sso');
   await check(async () => assert.equal(new URL(page.url()).pathname, SETTINGS));
   await check(() => checkPageShell(page, { lang: 'de', signedIn: true }));
   await check(async () => assert.equal(await page.locator('h1').innerText(), DE['sso-settings-title']));
   await check(async () => assert.equal(
-    await page.locator('nav a[aria-current="page"]').innerText(), DE['nav-sso']));
+    await page.locator('nav a[aria-current="page"]').innerText(), DE['nav-admin']));
   await check(async () => {
     const redirect = await page.inputValue('#redirect_uri');
     assert.ok(redirect.endsWith('/auth/oidc/callback'), redirect);

@@ -100,3 +100,13 @@ studio-settings-review-hint = Standard ist „kein zweiter Blick“: Die Amtflue
 studio-settings-topics = Themen mit zweitem Blick
 studio-settings-topics-hint = Gilt nur bei „Zweiter Blick bei ausgewählten Themen“.
 studio-settings-save = Einstellungen speichern
+
+nav-admin = Verwaltung
+admin-title = Verwaltung
+admin-invitations = Zugänge für neue Mitglieder des Programmteams, der Verwaltungsspitze und des Personalrats.
+admin-connections-team = Ob die LinkedIn- und Mastodon-Verbindungen der Amtfluencer gültig sind und wann sie ablaufen.
+admin-working-time = Kernzeiten, Schließtage und Sperrzeiten, in denen nichts vorgeschlagen wird.
+admin-studio-settings = Geschlechtergerechte Sprache der Textprüfung und der zweite Blick vor dem Veröffentlichen.
+admin-sso = Anmeldung über den Verzeichnisdienst der Behörde (OpenID Connect).
+admin-audit = Wer wann was geändert hat.
+admin-jobs = Hintergrundaufträge: Veröffentlichungen, Erinnerungen, Abrufe – und was fehlgeschlagen ist.

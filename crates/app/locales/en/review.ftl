@@ -100,3 +100,13 @@ studio-settings-review-hint = The default is no second look: the Amtfluencer wri
 studio-settings-topics = Topics with a second look
 studio-settings-topics-hint = Applies only with "Second look on selected topics".
 studio-settings-save = Save settings
+
+nav-admin = Administration
+admin-title = Administration
+admin-invitations = Accounts for new members of the programme team, leadership and the staff council.
+admin-connections-team = Whether the Amtfluencer's LinkedIn and Mastodon connections are valid and when they expire.
+admin-working-time = Core hours, closure days and blackout periods in which nothing is suggested.
+admin-studio-settings = The text check's inclusive-language style and the second look before publishing.
+admin-sso = Sign-in through the authority's directory (OpenID Connect).
+admin-audit = Who changed what, and when.
+admin-jobs = Background jobs: publishing, reminders, fetches – and what failed.

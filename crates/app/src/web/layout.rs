@@ -31,13 +31,20 @@ const MEMBER_NAV: &[(Permission, &str, &str)] = &[
     (Permission::WritePosts, "calendar", "nav-calendar"),
     (Permission::ViewStart, "guidelines", "nav-guidelines"),
     (Permission::ManageProgramme, "reviews", "nav-reviews"),
-    (Permission::ManageProgramme, "invitations", "nav-invitations"),
-    (Permission::ViewAuditLog, "audit", "nav-audit"),
-    (Permission::ManageJobs, "jobs", "nav-jobs"),
-    (Permission::ManageProgramme, "connections/team", "nav-connections-team"),
-    (Permission::ManageSettings, "settings/sso", "nav-sso"),
-    (Permission::ManageSettings, "settings/working-time", "nav-working-time"),
-    (Permission::ManageSettings, "settings/studio", "nav-studio-settings"),
+];
+
+/// The pages of the administration area (`/t/{slug}/admin`), reached through one navigation
+/// entry, "Verwaltung", so that the bar stays short: who may use it, its path below
+/// `/t/{slug}/`, its title and a one-line description (message keys).
+#[rustfmt::skip]
+pub const ADMIN_PAGES: &[(Permission, &str, &str, &str)] = &[
+    (Permission::ManageProgramme, "invitations", "nav-invitations", "admin-invitations"),
+    (Permission::ManageProgramme, "connections/team", "nav-connections-team", "admin-connections-team"),
+    (Permission::ManageSettings, "settings/working-time", "nav-working-time", "admin-working-time"),
+    (Permission::ManageSettings, "settings/studio", "nav-studio-settings", "admin-studio-settings"),
+    (Permission::ManageSettings, "settings/sso", "nav-sso", "admin-sso"),
+    (Permission::ViewAuditLog, "audit", "nav-audit", "admin-audit"),
+    (Permission::ManageJobs, "jobs", "nav-jobs", "admin-jobs"),
 ];
 
 pub struct NavItem {
@@ -103,6 +110,23 @@ impl PageCtx {
             .map(|(_, path, key)| (format!("{base}{path}"), *key))
             .collect();
         self.nav = self.nav_items(&items);
+        let admin: Vec<String> = ADMIN_PAGES
+            .iter()
+            .filter(|(p, _, _, _)| member.can(*p))
+            .map(|(_, path, _, _)| format!("{base}{path}"))
+            .collect();
+        if !admin.is_empty() {
+            let hub = format!("{base}admin");
+            let current = self.path == hub
+                || admin
+                    .iter()
+                    .any(|a| self.path == *a || self.path.starts_with(&format!("{a}/")));
+            self.nav.push(NavItem {
+                href: hub,
+                label: self.t("nav-admin"),
+                current,
+            });
+        }
         self
     }
 

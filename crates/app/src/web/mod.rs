@@ -30,6 +30,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api::router())
         .merge(pages::account::router())
+        .merge(pages::admin::router())
         .merge(pages::analytics::router())
         .merge(pages::audit::router())
         .merge(pages::auth::router())

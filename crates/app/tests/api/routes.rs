@@ -114,6 +114,7 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/topics/{id}", Access::Member(Permission::ViewStart)),
     ("GET", "/t/{slug}/studio", Access::Member(Permission::EditOwnProfile)),
     ("GET", "/t/{slug}/studio/{id}", Access::Member(Permission::EditOwnProfile)),
+    ("GET", "/t/{slug}/admin", Access::Member(Permission::ViewAuditLog)),
     ("GET", "/t/{slug}/reviews", Access::Member(Permission::ManageProgramme)),
     ("GET", "/t/{slug}/reviews/{id}", Access::Member(Permission::ManageProgramme)),
     ("POST", "/t/{slug}/reviews/{id}", Access::Member(Permission::ManageProgramme)),

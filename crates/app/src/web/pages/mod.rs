@@ -1,6 +1,7 @@
 //! HTML pages, one module per area.
 
 pub mod account;
+pub mod admin;
 pub mod analytics;
 pub mod audit;
 pub mod auth;
