@@ -1,4 +1,5 @@
-//! Numbers as the page's language writes them.
+//! Numbers as each language writes them: the dashboards, the pages and the evaluation report
+//! in its three formats all use these.
 
 use crate::i18n::Lang;
 
