@@ -40,6 +40,7 @@ report-finding-not-started = Die Runde hat noch nicht begonnen; es gibt noch nic
 report-finding-posters = { $n } von { $total } Teilnehmenden haben im Zeitraum mindestens einen Beitrag veröffentlicht.
 report-finding-silent = { $n } von { $total } Teilnehmenden haben im Zeitraum keinen Beitrag veröffentlicht.
 report-finding-few-posters = Im Zeitraum haben weniger als fünf Teilnehmende gepostet; Zahlen der Runde werden deshalb nicht gezeigt.
+report-finding-small-cohort = Die Runde hat weniger als fünf Teilnehmende; ihre Zahlen werden deshalb nicht gezeigt.
 report-finding-months-reached = In { $n } von { $m } ganzen Monaten erreichten die Beiträge die Orientierung von { $orientation } im Monat ({ $months }).
 report-finding-months-missed = In { $n } von { $m } ganzen Monaten blieben die Beiträge unter der Orientierung von { $orientation } im Monat ({ $months }).
 report-finding-months-unknown = { $n } Monat(e) lassen sich nicht mit der Orientierung vergleichen, weil weniger als fünf Personen gepostet haben.

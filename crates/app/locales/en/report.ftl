@@ -40,6 +40,7 @@ report-finding-not-started = The cohort has not begun yet; there is nothing to e
 report-finding-posters = { $n } of { $total } participants published at least one post in the period.
 report-finding-silent = { $n } of { $total } participants published no post in the period.
 report-finding-few-posters = Fewer than five participants posted in the period, so the cohort's figures are not shown.
+report-finding-small-cohort = The cohort has fewer than five participants, so its figures are not shown.
 report-finding-months-reached = In { $n } of { $m } whole months the posts reached the orientation of { $orientation } a month ({ $months }).
 report-finding-months-missed = In { $n } of { $m } whole months the posts stayed below the orientation of { $orientation } a month ({ $months }).
 report-finding-months-unknown = { $n } month(s) cannot be compared with the orientation because fewer than five people posted.

@@ -81,7 +81,12 @@ pub fn findings(d: &ReportData, w: &Words) -> Findings {
 
 fn participation(d: &ReportData, w: &Words, f: &mut Findings) {
     let total = d.participants.total;
+    if total == 0 {
+        f.open.push(w.t("report-no-participants"));
+        return;
+    }
     if total < MIN_GROUP_SIZE {
+        f.open.push(w.t("report-finding-small-cohort"));
         return;
     }
     let posters = d.figures.posters;

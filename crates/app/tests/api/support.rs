@@ -139,6 +139,8 @@ pub struct Page {
     pub status: StatusCode,
     pub location: Option<String>,
     pub body: String,
+    /// The body as sent (files such as PDF and XLSX).
+    pub bytes: Vec<u8>,
     pub set_cookies: Vec<String>,
     pub headers: axum::http::HeaderMap,
 }
@@ -230,6 +232,7 @@ impl TestApp {
             status,
             location,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
             set_cookies,
             headers,
         }
@@ -425,6 +428,7 @@ impl SharedClient {
             status,
             location: None,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
             set_cookies: Vec::new(),
             headers,
         }

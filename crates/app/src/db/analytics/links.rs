@@ -107,7 +107,12 @@ pub async fn link_clicks(
         people: people.len(),
     };
     Ok(LinkClicks {
-        cohort: gate(mine.people, mine),
+        // No links at all is a zero with nothing to hide, not a small group.
+        cohort: if mine.links == 0 {
+            Shown::Value(mine)
+        } else {
+            gate(mine.people, mine)
+        },
         all_links,
         all_clicks,
     })
