@@ -17,6 +17,14 @@ pub fn num(lang: Lang, n: i64) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// A day: "3.12.2026" or "2026-12-03".
+pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::De => d.format("%-d.%-m.%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
 /// A number with one decimal: "2,5" or "2.5".
 pub fn dec(lang: Lang, v: f64) -> String {
     let s = format!("{v:.1}");

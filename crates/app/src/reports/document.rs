@@ -94,6 +94,8 @@ pub struct Chart {
     pub summary: String,
     pub labels: Vec<String>,
     pub series: Vec<Series>,
+    /// All series on one scale (they share a unit); otherwise each has its own.
+    pub shared_scale: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -64,7 +64,7 @@ impl<'a> Words<'a> {
     }
 
     pub fn date(&self, d: NaiveDate) -> String {
-        crate::web::pages::start::format_date(self.lang, d)
+        numbers::date(self.lang, d)
     }
 
     pub fn timestamp(&self, t: DateTime<Utc>) -> String {

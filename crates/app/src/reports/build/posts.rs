@@ -63,6 +63,7 @@ pub fn posts(d: &ReportData, w: &Words) -> Section {
                     .collect(),
             },
         ],
+        shared_scale: true,
     }));
     let best = f
         .months
@@ -100,6 +101,7 @@ pub fn posts(d: &ReportData, w: &Words) -> Section {
                     .collect(),
             },
         ],
+        shared_scale: false,
     }));
     blocks.push(Block::Table(Table {
         id: "months",
@@ -232,6 +234,7 @@ pub fn topics(d: &ReportData, w: &Words) -> Section {
                 .map(|c| c.stats.value().and_then(|s| s.median_impressions))
                 .collect(),
         }],
+        shared_scale: true,
     };
     Section {
         id: "topics",

@@ -68,6 +68,7 @@ pub fn page(d: &ReportData, w: &Words) -> Section {
                 values: g.months.iter().map(|m| Some(m.posts as f64)).collect(),
             },
         ],
+        shared_scale: false,
     }));
     blocks.push(Block::Table(Table {
         id: "page",

@@ -44,7 +44,7 @@ fn lay_out(doc: &Document, w: &Words) -> Flow {
                 }
                 Block::Subheading(h) => flow.heading(11.0, h, 24.0, false),
                 Block::Bullets(items) => flow.bullets(10.0, items),
-                Block::Chart(c) => chart::chart(&mut flow, c),
+                Block::Chart(c) => chart::chart(&mut flow, w, c),
                 Block::Table(t) => table::table(&mut flow, w, t),
             }
         }

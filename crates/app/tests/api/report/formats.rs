@@ -316,3 +316,40 @@ async fn leadership_s_decision_appears_in_all_three_formats() {
         assert_eq!(value_of(decision, "Begründung").to_string(), comment);
     }
 }
+
+#[tokio::test]
+async fn the_report_follows_the_chosen_language_and_every_text_is_in_the_catalogue() {
+    for mut app in TestApp::demo_all().await {
+        let (pilot, _) = pilot_figures(&app).await;
+        as_user(&mut app, ADMIN).await;
+        for (lang, title) in [
+            ("de", "Auswertungsbericht: Pilotrunde 2026"),
+            ("en", "Evaluation report: Pilotrunde 2026"),
+        ] {
+            app.cookies.insert("amtf_lang".into(), lang.into());
+            let page = app.get(&report_path(pilot)).await;
+            assert!(page.body.contains(title), "{lang}");
+            let pdf = app.get(&format!("{}.pdf", report_path(pilot))).await;
+            let texts: Vec<String> = pdf_texts(&pdf.bytes).into_iter().flatten().collect();
+            assert!(texts.contains(&title.to_owned()), "{lang}");
+            let sheets = xlsx_sheets(&app.get(&format!("{}.xlsx", report_path(pilot))).await.bytes);
+            // A message missing from the catalogue would show its key.
+            let keys = [
+                "report-",
+                "analytics-",
+                "cohort-",
+                "cost-",
+                "status-",
+                "track-",
+                "onboarding-",
+            ];
+            let cells = sheets
+                .iter()
+                .flat_map(|(_, rows)| rows.iter().flatten().map(|c| c.to_string()));
+            for text in texts.iter().cloned().chain(cells) {
+                assert!(!keys.iter().any(|k| text.starts_with(k)), "{lang}: {text}");
+            }
+        }
+        app.cookies.remove("amtf_lang");
+    }
+}

@@ -86,7 +86,7 @@ fn view(doc: &Document, w: &Words) -> Vec<SectionView> {
                         id: c.id,
                         title: c.title.clone(),
                         summary: c.summary.clone(),
-                        svg: chart::svg(
+                        svg: chart::svg_scaled(
                             c.id,
                             &c.title,
                             &c.labels,
@@ -101,6 +101,7 @@ fn view(doc: &Document, w: &Words) -> Vec<SectionView> {
                                     values: s.values.clone(),
                                 })
                                 .collect::<Vec<_>>(),
+                            c.shared_scale,
                         ),
                     },
                     Block::Table(t) => BlockView::Table {
