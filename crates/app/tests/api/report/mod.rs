@@ -99,7 +99,7 @@ pub fn sheet<'a>(sheets: &'a [(String, Vec<Vec<Data>>)], name: &str) -> &'a [Vec
 /// The value next to a label in a (figure, value) sheet.
 pub fn value_of<'a>(rows: &'a [Vec<Data>], label: &str) -> &'a Data {
     rows.iter()
-        .find(|r| r.first().is_some_and(|c| c.to_string() == label))
+        .find(|r| matches!(r.first(), Some(Data::String(s)) if s == label))
         .and_then(|r| r.get(1))
         .unwrap_or_else(|| panic!("no row {label}"))
 }
