@@ -111,6 +111,11 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/publishing.ftl"),
     ),
     (
+        "report",
+        include_str!("../locales/de/report.ftl"),
+        include_str!("../locales/en/report.ftl"),
+    ),
+    (
         "metrics",
         include_str!("../locales/de/metrics.ftl"),
         include_str!("../locales/en/metrics.ftl"),

@@ -16,6 +16,8 @@ pub mod imports;
 pub mod jobs;
 pub mod localtime;
 pub mod mail;
+pub mod numbers;
+pub mod reports;
 pub mod server;
 pub mod state;
 pub mod telemetry;

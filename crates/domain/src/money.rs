@@ -178,6 +178,16 @@ pub fn per_head(total_cents: i64, people: u64) -> Option<i64> {
     Some((2 * total_cents + half) / (2 * people))
 }
 
+/// What 1,000 impressions cost, in cents, rounded to the nearest cent (half up); `None` without
+/// impressions.
+pub fn per_thousand(total_cents: i64, impressions: i64) -> Option<i64> {
+    if impressions <= 0 || total_cents < 0 {
+        return None;
+    }
+    let (total, n) = (i128::from(total_cents) * 1000, i128::from(impressions));
+    i64::try_from((2 * total + n) / (2 * n)).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,5 +286,19 @@ mod tests {
         assert_eq!(per_head(100, 3), Some(33));
         assert_eq!(per_head(200, 3), Some(67));
         assert_eq!(per_head(100, 0), None);
+    }
+
+    #[test]
+    fn the_cost_per_thousand_impressions_is_rounded_to_the_cent_and_absent_without_reach() {
+        assert_eq!(per_thousand(487_250, 1_000_000), Some(487));
+        assert_eq!(per_thousand(487_250, 250_000), Some(1_949));
+        assert_eq!(per_thousand(100, 3), Some(33_333));
+        assert_eq!(per_thousand(1, 2_000), Some(1), "half a cent rounds up");
+        assert_eq!(per_thousand(0, 5_000), Some(0));
+        assert_eq!(per_thousand(100, 0), None);
+        assert_eq!(
+            per_thousand(MAX_CENTS * 1000, 1),
+            Some(MAX_CENTS * 1_000_000)
+        );
     }
 }

@@ -95,6 +95,7 @@ analytics-chart-page = Seite: neue Follower und Beiträge je Woche
 analytics-chart-page-summary = In { $weeks } Wochen gewann die Seite { $new } Follower; die Amtfluencer veröffentlichten { $posts } Beiträge.
 analytics-effect-followers = An Tagen mit einem Beitrag und am Tag danach gewann die Seite im Mittel { $after } neue Follower, an den übrigen Tagen { $other } – ein Unterschied von { $diff } (95-%-Intervall { $low } bis { $high }; { $days } gegen { $others } Tage).
 analytics-effect-clear = Das Intervall schließt null aus: Nach Beiträgen wächst die Seite messbar stärker.
+analytics-effect-clear-less = Das Intervall schließt null aus: Nach Beiträgen wächst die Seite messbar schwächer.
 analytics-effect-unclear = Das Intervall schließt null ein: Ein Unterschied lässt sich vom Zufall nicht trennen.
 analytics-effect-too-few = Dafür gibt es noch zu wenige Tage; die Aussage ist sehr unsicher.
 analytics-effect-none = Für einen Vergleich fehlen Zahlen der Seite oder Beiträge im Zeitraum.

@@ -95,6 +95,7 @@ analytics-chart-page = Page: new followers and posts per week
 analytics-chart-page-summary = In { $weeks } weeks the page gained { $new } followers; the Amtfluencer published { $posts } posts.
 analytics-effect-followers = On days with a post and the day after, the page gained { $after } new followers on average, on other days { $other } – a difference of { $diff } (95 % interval { $low } to { $high }; { $days } against { $others } days).
 analytics-effect-clear = The interval excludes zero: after posts the page grows measurably faster.
+analytics-effect-clear-less = The interval excludes zero: after posts the page grows measurably more slowly.
 analytics-effect-unclear = The interval includes zero: a difference cannot be told from chance.
 analytics-effect-too-few = There are too few days for this yet; the statement is very uncertain.
 analytics-effect-none = Page figures or posts in this period are missing for a comparison.

@@ -29,6 +29,7 @@ mod public;
 mod publishing;
 mod queue;
 mod recruitment;
+mod report;
 mod routes;
 mod security;
 mod sso;

@@ -30,12 +30,20 @@ pub(super) fn end_of(d: NaiveDate) -> DateTime<Utc> {
     start_of(d.succ_opt().unwrap_or(d))
 }
 
+/// Whose posts a read covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scope {
+    Everyone,
+    Person(i64),
+    Cohort(i64),
+}
+
 /// Published posts in the range, oldest first, with their latest figures.
 pub(super) async fn post_facts(
     db: &impl ConnectionTrait,
     tenant: TenantId,
     range: Range,
-    only: Option<i64>,
+    scope: Scope,
 ) -> Result<Vec<PostFact>, DbErr> {
     let mut posts = Query::select();
     posts
@@ -78,9 +86,23 @@ pub(super) async fn post_facts(
         .and_where(Expr::col(("p", "published_at")).gte(start_of(range.from)))
         .and_where(Expr::col(("p", "published_at")).lt(end_of(range.to)))
         .group_by_col(("m", "post_id"));
-    if let Some(id) = only {
-        posts.and_where(Expr::col(("p", "ambassador_id")).eq(id));
-        metrics.and_where(Expr::col(("p", "ambassador_id")).eq(id));
+    match scope {
+        Scope::Everyone => {}
+        Scope::Person(id) => {
+            posts.and_where(Expr::col(("p", "ambassador_id")).eq(id));
+            metrics.and_where(Expr::col(("p", "ambassador_id")).eq(id));
+        }
+        Scope::Cohort(id) => {
+            posts.and_where(Expr::col(("a", "cohort_id")).eq(id));
+            metrics
+                .join_as(
+                    JoinType::InnerJoin,
+                    "ambassadors",
+                    "a",
+                    Expr::col(("a", "id")).equals(("p", "ambassador_id")),
+                )
+                .and_where(Expr::col(("a", "cohort_id")).eq(id));
+        }
     }
     let mut figures: HashMap<i64, (i64, i64)> = HashMap::new();
     for r in db.query_all(&metrics).await? {

@@ -7,7 +7,9 @@
 //! Figures are cumulative snapshots, so a post's latest figures are the largest of its
 //! snapshots (across sources: import, manual entry, API).
 
+mod cohort;
 mod facts;
+mod links;
 mod page;
 
 use std::collections::{BTreeMap, HashMap};
@@ -19,11 +21,13 @@ use amtfluencer_domain::privacy::{
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DbErr};
 
+pub use cohort::{CohortFigures, cohort};
 pub use facts::{Freshness, freshness};
+pub use links::{LinkClicks, link_clicks};
 pub use page::{PageDay, PageEffect, page_effect};
 
 use crate::tenancy::TenantId;
-use facts::{PostFact, post_facts, sharing_consents};
+use facts::{PostFact, Scope, post_facts, sharing_consents};
 
 /// A period of days, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,40 +82,15 @@ pub async fn programme(
     _: &AggregateAccess,
     range: Range,
 ) -> Result<Programme, DbErr> {
-    let facts = post_facts(db, tenant, range, None).await?;
+    let facts = post_facts(db, tenant, range, Scope::Everyone).await?;
     let people = crate::db::ambassadors::list(db, tenant).await?;
     let orientation: i64 = people
         .iter()
         .filter(|a| a.status == "active")
         .map(|a| i64::from(a.monthly_goal))
         .sum();
-    let mut by_month: BTreeMap<NaiveDate, Vec<&PostFact>> = BTreeMap::new();
-    let mut m = range.from.with_day(1).unwrap_or(range.from);
-    while m <= range.to {
-        by_month.insert(m, Vec::new());
-        match m.checked_add_months(chrono::Months::new(1)) {
-            Some(next) => m = next,
-            None => break,
-        }
-    }
-    for f in &facts {
-        let d = f.published.date_naive();
-        by_month
-            .entry(d.with_day(1).unwrap_or(d))
-            .or_default()
-            .push(f);
-    }
-    let months = by_month
-        .into_iter()
-        .map(|(month, fs)| {
-            let g = group(&fs);
-            Month {
-                month,
-                posts: gate(g.people, g),
-                orientation,
-            }
-        })
-        .collect();
+    let all: Vec<&PostFact> = facts.iter().collect();
+    let months = by_month(&all, range, orientation);
     let cohort_names: HashMap<i64, String> = crate::db::cohorts::list(db, tenant)
         .await?
         .into_iter()
@@ -123,7 +102,6 @@ pub async fn programme(
             by_cohort.entry(name.clone()).or_default().push(f);
         }
     }
-    let all: Vec<&PostFact> = facts.iter().collect();
     let total = group(&all);
     Ok(Programme {
         active_people: total.people,
@@ -137,6 +115,37 @@ pub async fn programme(
             })
             .collect(),
     })
+}
+
+/// Every month of the range (those without posts too), each gated by the people who posted.
+fn by_month(facts: &[&PostFact], range: Range, orientation: i64) -> Vec<Month> {
+    let mut months: BTreeMap<NaiveDate, Vec<&PostFact>> = BTreeMap::new();
+    let mut m = range.from.with_day(1).unwrap_or(range.from);
+    while m <= range.to {
+        months.insert(m, Vec::new());
+        match m.checked_add_months(chrono::Months::new(1)) {
+            Some(next) => m = next,
+            None => break,
+        }
+    }
+    for f in facts {
+        let d = f.published.date_naive();
+        months
+            .entry(d.with_day(1).unwrap_or(d))
+            .or_default()
+            .push(f);
+    }
+    months
+        .into_iter()
+        .map(|(month, fs)| {
+            let g = group(&fs);
+            Month {
+                month,
+                posts: gate(g.people, g),
+                orientation,
+            }
+        })
+        .collect()
 }
 
 /// One line of the topic ranking.
@@ -155,11 +164,19 @@ pub async fn topics(
     _: &AggregateAccess,
     range: Range,
 ) -> Result<(Vec<TopicLine>, Vec<TopicLine>), DbErr> {
-    let facts = post_facts(db, tenant, range, None).await?;
+    let facts = post_facts(db, tenant, range, Scope::Everyone).await?;
     let topics = facts::topic_names(db, tenant).await?;
+    Ok(by_topic(&facts, &topics))
+}
+
+/// (topics, topic categories), each ranked.
+fn by_topic(
+    facts: &[PostFact],
+    topics: &HashMap<i64, (String, String)>,
+) -> (Vec<TopicLine>, Vec<TopicLine>) {
     let mut by_topic: HashMap<String, Vec<&PostFact>> = HashMap::new();
     let mut by_category: HashMap<String, Vec<&PostFact>> = HashMap::new();
-    for f in &facts {
+    for f in facts {
         let (title, category) = f
             .topic_id
             .and_then(|t| topics.get(&t))
@@ -168,7 +185,7 @@ pub async fn topics(
         by_topic.entry(title).or_default().push(f);
         by_category.entry(category).or_default().push(f);
     }
-    Ok((ranked(by_topic), ranked(by_category)))
+    (ranked(by_topic), ranked(by_category))
 }
 
 fn ranked(groups: HashMap<String, Vec<&PostFact>>) -> Vec<TopicLine> {
@@ -254,7 +271,7 @@ pub async fn person(
     let Some(a) = crate::db::ambassadors::get(db, tenant, id).await? else {
         return Ok(None);
     };
-    let facts = post_facts(db, tenant, range, Some(id)).await?;
+    let facts = post_facts(db, tenant, range, Scope::Person(id)).await?;
     let all: Vec<&PostFact> = facts.iter().collect();
     let mut months: BTreeMap<NaiveDate, (usize, i64)> = BTreeMap::new();
     for f in &facts {

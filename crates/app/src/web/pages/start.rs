@@ -115,8 +115,5 @@ async fn show_start(
 
 /// Dates as people write them: 3.12.2026 in German, 2026-12-03 in English.
 pub fn format_date(lang: crate::i18n::Lang, d: NaiveDate) -> String {
-    match lang {
-        crate::i18n::Lang::De => d.format("%-d.%-m.%Y").to_string(),
-        crate::i18n::Lang::En => d.format("%Y-%m-%d").to_string(),
-    }
+    crate::numbers::date(lang, d)
 }

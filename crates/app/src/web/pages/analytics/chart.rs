@@ -47,6 +47,24 @@ fn esc(s: &str) -> String {
 /// A chart of the series over the x labels. Every series has its own scale (their maximum at
 /// the top); the axis shows the first series' scale, the legend names every series.
 pub fn svg(id: &str, title: &str, x_labels: &[String], series: &[Series]) -> String {
+    svg_scaled(id, title, x_labels, series, false)
+}
+
+fn max_of(s: &Series) -> f64 {
+    s.values.iter().flatten().copied().fold(0.0, f64::max)
+}
+
+/// Like [`svg`]; with `shared`, all series are drawn on one scale (for series of the same unit,
+/// such as posts and the orientation in posts).
+pub fn svg_scaled(
+    id: &str,
+    title: &str,
+    x_labels: &[String],
+    series: &[Series],
+    shared: bool,
+) -> String {
+    let shared_max = series.iter().map(max_of).fold(0.0, f64::max);
+    let scale = |s: &Series| if shared { shared_max } else { max_of(s) };
     let mut out = String::new();
     let _ = write!(
         out,
@@ -64,7 +82,7 @@ pub fn svg(id: &str, title: &str, x_labels: &[String], series: &[Series]) -> Str
         W - RIGHT
     );
     if let Some(first) = series.first() {
-        let max = first.values.iter().flatten().copied().fold(0.0, f64::max);
+        let max = scale(first);
         for i in 0..=4 {
             let v = max * f64::from(i) / 4.0;
             let y = base - plot_h * f64::from(i) / 4.0;
@@ -97,7 +115,7 @@ pub fn svg(id: &str, title: &str, x_labels: &[String], series: &[Series]) -> Str
     let mut bar_no = 0;
     for (k, s) in series.iter().enumerate() {
         let colour = COLOURS[k % COLOURS.len()];
-        let max = s.values.iter().flatten().copied().fold(0.0, f64::max);
+        let max = scale(s);
         let y_of = |v: f64| {
             if max > 0.0 {
                 base - plot_h * v / max
@@ -203,5 +221,30 @@ mod tests {
         assert!(s.contains(r#"aria-describedby="c1-summary""#));
         assert!(s.contains("Posts &lt;&amp;&gt;"));
         assert_eq!(s.matches("<rect").count(), 2, "one bar and the legend mark");
+    }
+
+    #[test]
+    fn series_of_one_unit_can_share_a_scale() {
+        let series = [
+            Series {
+                label: "Beiträge".into(),
+                kind: Kind::Bars,
+                values: vec![Some(30.0)],
+            },
+            Series {
+                label: "Orientierung".into(),
+                kind: Kind::Line,
+                values: vec![Some(60.0)],
+            },
+        ];
+        let own = svg("c", "t", &["Jan".into()], &series);
+        let shared = svg_scaled("c", "t", &["Jan".into()], &series, true);
+        // The bar reaches the top on its own scale, half way up on the shared one.
+        assert!(own.contains(r#"y="16.0" width"#), "{own}");
+        assert!(shared.contains(r#"y="118.0" width"#), "{shared}");
+        assert!(
+            own.contains(">30<") && shared.contains(">60<"),
+            "the axis follows"
+        );
     }
 }

@@ -1,17 +1,15 @@
 //! The page effect dashboard: the page's weeks with the posting activity laid over them, and
 //! the effect in words with its uncertainty.
 
-use amtfluencer_domain::analytics::Certainty;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::chart::{self, Chart, Kind, Series};
-use super::format::{dec, num};
+use super::format::num;
 use super::{Dashboard, RangeQuery, aggregates, range_of, source_lines};
 use crate::db::{self, analytics::PageEffect};
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::tenancy::Member;
 use crate::web::layout::PageCtx;
@@ -19,52 +17,7 @@ use crate::web::render::page;
 
 /// The page effect in words, with its uncertainty.
 pub fn effect_statements(ctx: &PageCtx, e: &PageEffect) -> Vec<String> {
-    let lang = ctx.lang;
-    let mut out = Vec::new();
-    match e.followers {
-        Some(c) => {
-            let args = [
-                ("after", dec(lang, c.mean_after_posts)),
-                ("other", dec(lang, c.mean_other)),
-                ("diff", dec(lang, c.difference)),
-                ("low", dec(lang, c.low)),
-                ("high", dec(lang, c.high)),
-                ("days", c.days_after_posts.to_string()),
-                ("others", c.other_days.to_string()),
-            ];
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            out.push(ctx.i18n.tr_args(lang, "analytics-effect-followers", &args));
-            out.push(ctx.t(match c.certainty {
-                Certainty::Clear => "analytics-effect-clear",
-                Certainty::Unclear => "analytics-effect-unclear",
-                Certainty::TooFewData => "analytics-effect-too-few",
-            }));
-        }
-        None => out.push(ctx.t("analytics-effect-none")),
-    }
-    if let Some(best) = e.correlations.iter().max_by(|a, b| a.r.total_cmp(&b.r)) {
-        out.push(ctx.i18n.tr_args(
-            lang,
-            "analytics-effect-correlation",
-            &[
-                ("lag", &best.lag.to_string()),
-                ("r", &dec2(lang, best.r)),
-                ("low", &dec2(lang, best.low)),
-                ("high", &dec2(lang, best.high)),
-            ],
-        ));
-    }
-    out.push(ctx.t("analytics-effect-caveat"));
-    out
-}
-
-fn dec2(lang: Lang, v: f64) -> String {
-    let s = format!("{v:.2}");
-    if lang == Lang::De {
-        s.replace('.', ",")
-    } else {
-        s
-    }
+    crate::reports::Words::new(&ctx.i18n, ctx.lang).effect_statements(e)
 }
 
 pub async fn show_page_effect(

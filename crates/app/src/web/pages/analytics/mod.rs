@@ -3,10 +3,9 @@
 //! which want the matching proof; the pages only lay the figures out (SVG chart, data table,
 //! one-sentence summary, and where the figures came from and how fresh they are).
 
-mod chart;
+pub mod chart;
 mod dashboards;
 mod effect;
-mod format;
 mod personal;
 
 use amtfluencer_domain::permissions::Permission;
@@ -16,7 +15,8 @@ use axum::Router;
 use axum::routing::get;
 use chrono::{Duration, Months, NaiveDate};
 
-pub use format::{num, pct};
+use crate::numbers as format;
+pub use crate::numbers::{num, pct};
 
 use crate::db::analytics::{Freshness, Range};
 use crate::error::AppError;
@@ -212,16 +212,5 @@ impl Dashboard {
 
 /// The page effect in German words, for the API.
 pub fn statements_de(state: &AppState, e: &crate::db::analytics::PageEffect) -> Vec<String> {
-    let ctx = PageCtx {
-        lang: crate::i18n::Lang::De,
-        i18n: state.i18n.clone(),
-        csrf: String::new(),
-        path: String::new(),
-        user_name: None,
-        tenant_name: None,
-        tenant_slug: None,
-        role_label: None,
-        nav: Vec::new(),
-    };
-    effect::effect_statements(&ctx, e)
+    crate::reports::Words::new(&state.i18n, crate::i18n::Lang::De).effect_statements(e)
 }

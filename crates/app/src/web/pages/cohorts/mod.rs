@@ -1,12 +1,13 @@
 //! Cohorts and programme phases ("Runden"): the list with participants and costs, creating and
 //! editing a cohort, its status, the evaluation handed to leadership and leadership's decision
-//! on the continuation, and the budget of each cohort.
+//! on the continuation, the budget of each cohort and its evaluation report.
 
 mod costs;
 mod detail;
 mod form;
 mod lifecycle;
 mod list;
+mod report;
 
 use amtfluencer_domain::money::{format_de, format_en};
 use axum::Router;
@@ -44,6 +45,15 @@ pub fn router() -> Router<AppState> {
         .route(
             "/t/{slug}/cohorts/{id}/decision",
             post(lifecycle::decide_cohort),
+        )
+        .route("/t/{slug}/cohorts/{id}/report", get(report::show_report))
+        .route(
+            "/t/{slug}/cohorts/{id}/report.pdf",
+            get(report::download_pdf),
+        )
+        .route(
+            "/t/{slug}/cohorts/{id}/report.xlsx",
+            get(report::download_xlsx),
         )
         .route(
             "/t/{slug}/cohorts/{id}/costs",

@@ -1,4 +1,5 @@
-//! Numbers as the page's language writes them.
+//! Numbers as each language writes them: the dashboards, the pages and the evaluation report
+//! in its three formats all use these.
 
 use crate::i18n::Lang;
 
@@ -14,6 +15,14 @@ pub fn num(lang: Lang, n: i64) -> String {
         out.push(c);
     }
     if n < 0 { format!("-{out}") } else { out }
+}
+
+/// A day: "3.12.2026" or "2026-12-03".
+pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::De => d.format("%-d.%-m.%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
 }
 
 /// A number with one decimal: "2,5" or "2.5".
