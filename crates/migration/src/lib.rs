@@ -15,6 +15,7 @@ mod m20261125_000005_calendar;
 mod m20261125_000006_metrics;
 mod m20261125_000007_publishing;
 mod m20261125_000008_studio;
+mod m20261125_000011_short_links;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_metrics::Migration),
             Box::new(m20261125_000007_publishing::Migration),
             Box::new(m20261125_000008_studio::Migration),
+            Box::new(m20261125_000011_short_links::Migration),
         ]
     }
 }
