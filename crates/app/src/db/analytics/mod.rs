@@ -8,6 +8,7 @@
 //! snapshots (across sources: import, manual entry, API).
 
 mod facts;
+mod links;
 mod page;
 
 use std::collections::{BTreeMap, HashMap};
@@ -20,6 +21,10 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DbErr};
 
 pub use facts::{Freshness, freshness};
+pub use links::{
+    LinkCounts, LinkDetail, LinkLine, OwnLink, TopicClicks, clicks_by_month, clicks_by_topic,
+    link_detail, link_lines, own_links,
+};
 pub use page::{PageDay, PageEffect, page_effect};
 
 use crate::tenancy::TenantId;
