@@ -206,20 +206,49 @@ async fn an_export_never_holds_a_non_consenting_persons_figures() {
             StatusCode::FORBIDDEN,
             "the team has no figures of its own"
         );
-        // The demo's link in Katharina Brenner's post: its clicks only with her consent.
-        let katharina_shares = sharing.iter().any(|(_, n)| n == "Katharina Brenner");
-        let links = download(&mut app, "/t/musterstadt/links?format=csv").await;
-        assert_eq!(links.status, StatusCode::OK);
-        let row = links
-            .lines()
-            .into_iter()
-            .find(|l| l.starts_with("Tag der offenen Tür im Rathaus"))
+        // Links in posts: their clicks per link only with the author's consent.
+        let t = crate::cohorts::tenant(&app).await;
+        let posts = crate::metrics::published_posts(&app, 100_000).await;
+        for (person, label, shares) in [
+            (sharing[0].0, "Link Freigabe", true),
+            (private[0].0, "Link ohne Freigabe", false),
+        ] {
+            let post = posts.iter().find(|p| p.1 == person).unwrap().0;
+            let link = amtfluencer::db::links::create(
+                &app.tdb.db,
+                t,
+                amtfluencer::db::links::NewLink {
+                    label: label.into(),
+                    target: amtfluencer_domain::links::TargetUrl::parse("https://example.org/")
+                        .unwrap(),
+                    post_id: Some(post),
+                    topic_id: None,
+                },
+            )
+            .await
             .unwrap();
-        assert_eq!(
-            row.contains("nicht freigegeben"),
-            !katharina_shares,
-            "{row}"
-        );
+            amtfluencer::db::links::record_click(&app.tdb.db, &link, amtfluencer::db::now(), None)
+                .await
+                .unwrap();
+            for format in ["csv", "xlsx"] {
+                let f = download(&mut app, &format!("/t/musterstadt/links?format={format}")).await;
+                assert_eq!(f.status, StatusCode::OK);
+                let rows: Vec<Vec<String>> = if format == "csv" {
+                    f.lines()
+                        .iter()
+                        .map(|l| l.split(';').map(str::to_owned).collect())
+                        .collect()
+                } else {
+                    f.sheet()
+                        .iter()
+                        .map(|r| r.iter().map(ToString::to_string).collect())
+                        .collect()
+                };
+                let row = rows.iter().find(|r| r[0] == label).unwrap();
+                let total = if shares { "1" } else { "nicht freigegeben" };
+                assert_eq!(row[5], total, "{label} ({format}): {row:?}");
+            }
+        }
 
         for (who, path) in [
             (
