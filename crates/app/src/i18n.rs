@@ -120,6 +120,11 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/de/metrics.ftl"),
         include_str!("../locales/en/metrics.ftl"),
     ),
+    (
+        "links",
+        include_str!("../locales/de/links.ftl"),
+        include_str!("../locales/en/links.ftl"),
+    ),
 ];
 
 impl I18n {

@@ -7,6 +7,7 @@ pub mod analytics;
 pub mod calendar;
 pub mod ics;
 pub mod jobs;
+pub mod links;
 pub mod money;
 pub mod onboarding;
 pub mod people_import;

@@ -17,6 +17,7 @@ mod m20261125_000007_publishing;
 mod m20261125_000008_studio;
 mod m20261125_000009_consent_review;
 mod m20261125_000010_mastodon_metrics;
+mod m20261125_000011_short_links;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000008_studio::Migration),
             Box::new(m20261125_000009_consent_review::Migration),
             Box::new(m20261125_000010_mastodon_metrics::Migration),
+            Box::new(m20261125_000011_short_links::Migration),
         ]
     }
 }

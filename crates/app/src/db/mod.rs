@@ -19,6 +19,7 @@ pub mod entities;
 pub mod events;
 pub mod guidelines;
 pub mod jobs;
+pub mod links;
 pub mod media;
 pub mod metrics;
 pub mod oidc;

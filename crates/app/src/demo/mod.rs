@@ -5,6 +5,7 @@
 
 pub mod content;
 mod history;
+mod links;
 mod people;
 mod programme;
 pub mod rng;
@@ -97,6 +98,9 @@ pub async fn seed(db: &DatabaseConnection, scale: u32) -> anyhow::Result<SeedRep
     )
     .await?;
     let h = history::seed(&txn, tid, scale, &ambassadors, &topics).await?;
+    if let Some(first) = ambassadors.first() {
+        links::seed(&txn, tid, first.id, &topics).await?;
+    }
     txn.commit().await?;
     Ok(SeedReport {
         skipped: false,

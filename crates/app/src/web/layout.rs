@@ -25,6 +25,7 @@ const MEMBER_NAV: &[(Permission, &str, &str)] = &[
     (Permission::ViewAggregates, "cohorts", "nav-cohorts"),
     (Permission::ViewStart, "analytics", "nav-analytics"),
     (Permission::ImportMetrics, "imports", "nav-imports"),
+    (Permission::ManageProgramme, "links", "nav-links"),
     (Permission::ViewStart, "events", "nav-events"),
     (Permission::ViewStart, "topics", "nav-topics"),
     (Permission::EditOwnProfile, "studio", "nav-studio"),

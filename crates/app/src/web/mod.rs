@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod errors;
+pub mod export;
 pub mod extract;
 pub mod fields;
 pub mod layout;
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::guidelines::router())
         .merge(pages::imports::router())
         .merge(pages::jobs::router())
+        .merge(pages::links::router())
         .merge(pages::operator::router())
         .merge(pages::people::router())
         .merge(pages::publishing::router())
@@ -52,8 +54,9 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::calendar::router())
         .fallback(errors::fallback)
         .layer(from_fn_with_state(state.clone(), session::layer))
-        // Public pages and our own static files need no session and set no cookie.
+        // Public pages, short links and our own static files need no session and set no cookie.
         .merge(pages::public::router())
+        .merge(pages::links::follow::router())
         .merge(static_files::router())
         .layer(from_fn_with_state(state.clone(), errors::layer))
         .merge(ops::router())

@@ -42,6 +42,7 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/t/{slug}/jobs/{id}/retry", Access::Member(Permission::ManageJobs)),
     ("GET", "/t/{slug}/audit", Access::Member(Permission::ViewAuditLog)),
     ("GET", "/t/{slug}/people", Access::Member(Permission::ViewPeople)),
+    ("GET", "/t/{slug}/people?format=csv", Access::Member(Permission::ViewPeople)),
     ("GET", "/t/{slug}/people/import", Access::Member(Permission::ManageProgramme)),
     ("GET", "/t/{slug}/people/import/template.csv", Access::Member(Permission::ManageProgramme)),
     ("GET", "/t/{slug}/people/{id}", Access::Member(Permission::ViewPeople)),
@@ -145,6 +146,19 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/t/{slug}/analytics/page-effect", Access::Member(Permission::ViewAggregates)),
     ("GET", "/t/{slug}/analytics/participation", Access::Member(Permission::ManageProgramme)),
     ("GET", "/t/{slug}/analytics/personal", Access::Member(Permission::ViewOwnFigures)),
+    ("GET", "/t/{slug}/analytics/programme?format=csv&table=posts", Access::Member(Permission::ViewAggregates)),
+    ("GET", "/t/{slug}/analytics/topics?format=xlsx&table=topic-links", Access::Member(Permission::ViewAggregates)),
+    ("GET", "/t/{slug}/analytics/page-effect?format=csv&table=page", Access::Member(Permission::ViewAggregates)),
+    ("GET", "/t/{slug}/analytics/participation?format=csv&table=shared", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/analytics/personal?format=xlsx&table=own-posts", Access::Member(Permission::ViewOwnFigures)),
+    ("GET", "/t/{slug}/links", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/links?format=xlsx", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/links", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/links/{id}", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/links/{id}", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/links/{id}/archive", Access::Member(Permission::ManageProgramme)),
+    ("POST", "/t/{slug}/links/{id}/restore", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/l/{id}", Access::Public),
     ("GET", "/api/v1/analytics/summary", Access::Member(Permission::ViewAggregates)),
     ("GET", "/api/v1/analytics/topics", Access::Member(Permission::ViewAggregates)),
     ("GET", "/api/v1/analytics/page-effect", Access::Member(Permission::ViewAggregates)),
@@ -359,7 +373,11 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
         // … a topic, a planned post and a blackout period.
         let (topic_b, post_b, blackout_b) =
             crate::calendar::objects_of(&db, TenantId(b.id), person_b).await;
+        let link_b = crate::links::link_of(&db, TenantId(b.id)).await;
         let id_for = |template: &str| {
+            if template.contains("/links/") {
+                return link_b;
+            }
             if template.contains("topics/{id}") {
                 return topic_b;
             }
@@ -503,6 +521,8 @@ async fn a_member_of_one_authority_finds_nothing_of_another() {
                 .contains("Nachbar-")
         );
         crate::calendar::assert_untouched(&db, TenantId(b.id), topic_b, post_b, blackout_b).await;
+        // Their own authority's short-link pages with B's link id: nothing either.
+        crate::links::assert_unreachable(&mut app, TenantId(b.id), link_b).await;
         // Their own authority's candidate pages with B's candidate id: nothing either.
         for (method, path) in [
             (

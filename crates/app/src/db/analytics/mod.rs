@@ -11,6 +11,7 @@ mod cohort;
 mod facts;
 mod links;
 mod page;
+mod report_links;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -23,8 +24,12 @@ use sea_orm::{ConnectionTrait, DbErr};
 
 pub use cohort::{CohortFigures, cohort};
 pub use facts::{Freshness, freshness};
-pub use links::{LinkClicks, link_clicks};
+pub use links::{
+    LinkCounts, LinkDetail, LinkLine, OwnLink, TopicClicks, clicks_by_month, clicks_by_topic,
+    link_detail, link_lines, own_links,
+};
 pub use page::{PageDay, PageEffect, page_effect};
+pub use report_links::{LinkClicks, link_clicks};
 
 use crate::tenancy::TenantId;
 use facts::{PostFact, Scope, post_facts, sharing_consents};

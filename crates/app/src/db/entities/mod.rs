@@ -21,5 +21,6 @@ pub mod oidc_provider;
 pub mod planned_post;
 pub mod post_image;
 pub mod session;
+pub mod short_link;
 pub mod tenant;
 pub mod user;

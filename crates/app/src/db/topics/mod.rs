@@ -141,7 +141,8 @@ pub async fn set_status(
     m.update(db).await
 }
 
-/// Folds `from` into `into`: every post of `from` moves over; returns how many moved.
+/// Folds `from` into `into`: every post (and short link) of `from` moves over; returns how
+/// many posts moved.
 pub async fn merge(
     db: &impl ConnectionTrait,
     tenant: TenantId,
@@ -155,6 +156,7 @@ pub async fn merge(
         .exec(db)
         .await?
         .rows_affected;
+    super::links::move_topic(db, tenant, from.id, into.id).await?;
     let mut m: entity::ActiveModel = from.clone().into();
     m.status = Set(TopicStatus::Merged.as_str().to_owned());
     m.merged_into = Set(Some(into.id));

@@ -12,6 +12,7 @@ pub mod guidelines;
 pub mod imports;
 pub mod invite;
 pub mod jobs;
+pub mod links;
 pub mod operator;
 pub mod people;
 pub mod public;

@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use crate::web::export::Cell;
+
 /// How a series is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -22,10 +24,12 @@ pub struct Series {
 pub struct Chart {
     pub id: String,
     pub title: String,
+    /// The German title, for the name of a downloaded file.
+    pub file: String,
     pub summary: String,
     pub svg: String,
     pub headers: Vec<String>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Cell>>,
 }
 
 const W: f64 = 720.0;

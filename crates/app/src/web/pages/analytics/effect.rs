@@ -7,13 +7,13 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::chart::{self, Chart, Kind, Series};
 use super::format::num;
-use super::{Dashboard, RangeQuery, aggregates, range_of, source_lines};
+use super::{Dashboard, RangeQuery, aggregates, de, headers, range_of, source_lines};
 use crate::db::{self, analytics::PageEffect};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::tenancy::Member;
+use crate::web::export::{Cell, ExportQuery};
 use crate::web::layout::PageCtx;
-use crate::web::render::page;
 
 /// The page effect in words, with its uncertainty.
 pub fn effect_statements(ctx: &PageCtx, e: &PageEffect) -> Vec<String> {
@@ -25,6 +25,7 @@ pub async fn show_page_effect(
     ctx: PageCtx,
     member: Member,
     Query(q): Query<RangeQuery>,
+    Query(x): Query<ExportQuery>,
 ) -> Result<Response, AppError> {
     let access = aggregates(&member)?;
     let today = db::now().date_naive();
@@ -67,6 +68,7 @@ pub async fn show_page_effect(
     let total_posts: i64 = weeks.iter().map(|w| w.3).sum();
     v.charts.push(Chart {
         id: "page".into(),
+        file: de(&v.ctx, "analytics-chart-page"),
         svg: chart::svg(
             "page",
             &title,
@@ -94,26 +96,26 @@ pub async fn show_page_effect(
                 ("posts", &num(lang, total_posts)),
             ],
         ),
-        headers: [
-            "analytics-col-week",
-            "analytics-col-new-followers",
-            "analytics-col-followers",
-            "analytics-col-posts",
-        ]
-        .iter()
-        .map(|k| v.ctx.t(k))
-        .collect(),
+        headers: headers(
+            &v.ctx,
+            &[
+                "analytics-col-week",
+                "analytics-col-new-followers",
+                "analytics-col-followers",
+                "analytics-col-posts",
+            ],
+        ),
         rows: weeks
             .iter()
             .map(|w| {
                 vec![
-                    super::format_date(lang, w.0),
-                    w.1.map_or("–".into(), |x| num(lang, x)),
-                    w.2.map_or("–".into(), |x| num(lang, x)),
-                    num(lang, w.3),
+                    Cell::date(lang, w.0),
+                    Cell::int_or_dash(lang, w.1),
+                    Cell::int_or_dash(lang, w.2),
+                    Cell::int(lang, w.3),
                 ]
             })
             .collect(),
     });
-    Ok(page(&v))
+    v.respond(&x)
 }

@@ -4,36 +4,42 @@
 //! one-sentence summary, and where the figures came from and how fresh they are).
 
 pub mod chart;
-mod dashboards;
 mod effect;
+mod links;
 mod personal;
+mod programme;
+mod topics;
 
 use amtfluencer_domain::permissions::Permission;
 use amtfluencer_domain::privacy::{AggregateAccess, ParticipationAccess};
 use askama::Template;
 use axum::Router;
+use axum::response::Response;
 use axum::routing::get;
 use chrono::{Duration, Months, NaiveDate};
 
 use crate::numbers as format;
-pub use crate::numbers::{num, pct};
+pub use crate::numbers::{dec, num, pct};
 
 use crate::db::analytics::{Freshness, Range};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::tenancy::Member;
+use crate::web::export::{self, Cell, Export, ExportQuery, Format};
 use crate::web::layout::{NavItem, PageCtx};
 use crate::web::pages::start::format_date;
+use crate::web::render::page;
 use chart::Chart;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/t/{slug}/analytics", get(dashboards::show_index))
+        .route("/t/{slug}/analytics", get(programme::show_index))
         .route(
             "/t/{slug}/analytics/programme",
-            get(dashboards::show_programme),
+            get(programme::show_programme),
         )
-        .route("/t/{slug}/analytics/topics", get(dashboards::show_topics))
+        .route("/t/{slug}/analytics/topics", get(topics::show_topics))
         .route(
             "/t/{slug}/analytics/page-effect",
             get(effect::show_page_effect),
@@ -130,10 +136,22 @@ pub fn source_lines(
 pub struct Table {
     pub id: String,
     pub heading: String,
+    /// The German heading, for the name of a downloaded file.
+    pub file: String,
     pub intro: Option<String>,
     pub headers: Vec<String>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Cell>>,
     pub empty: String,
+}
+
+/// A message in German whatever the page's language: file names are German.
+pub fn de(ctx: &PageCtx, key: &str) -> String {
+    ctx.i18n.tr(Lang::De, key)
+}
+
+/// Column headings from their message keys.
+pub fn headers(ctx: &PageCtx, keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| ctx.t(k)).collect()
 }
 
 #[derive(Template)]
@@ -145,6 +163,8 @@ pub struct Dashboard {
     pub tabs: Vec<NavItem>,
     /// The range form (`None` on pages without a period).
     pub range: Option<(String, String)>,
+    /// The start of a table's download link (`?from=…&to=…&`), ending where `format=` follows.
+    pub export_base: String,
     pub sources: Vec<String>,
     pub stale: Option<String>,
     pub statements: Vec<String>,
@@ -196,6 +216,7 @@ impl Dashboard {
             tabs: tabs(&ctx, member),
             ctx,
             range: None,
+            export_base: "?".to_owned(),
             sources: Vec::new(),
             stale: None,
             statements: Vec::new(),
@@ -206,7 +227,45 @@ impl Dashboard {
 
     pub fn with_range(mut self, r: Range) -> Self {
         self.range = Some((r.from.to_string(), r.to.to_string()));
+        self.export_base = format!("?from={}&to={}&", r.from, r.to);
         self
+    }
+
+    /// The page, or one of its tables as a file (`?format=csv|xlsx&table=<id>`): the file is
+    /// made of the cells the page would show, so it never holds more than the page.
+    pub fn respond(self, x: &ExportQuery) -> Result<Response, AppError> {
+        let Some(format) = Format::parse(x.format.as_deref())? else {
+            return Ok(page(&self));
+        };
+        let id = x.table.as_deref().unwrap_or_default();
+        let (file, headers, rows, intro) = self
+            .charts
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| (&c.file, &c.headers, &c.rows, Some(&c.summary)))
+            .or_else(|| {
+                self.tables
+                    .iter()
+                    .find(|t| t.id == id)
+                    .map(|t| (&t.file, &t.headers, &t.rows, t.intro.as_ref()))
+            })
+            .ok_or(AppError::NotFound)?;
+        let mut notes: Vec<String> = intro.into_iter().cloned().collect();
+        notes.extend(self.sources.iter().cloned());
+        notes.extend(self.stale.iter().cloned());
+        let period = self
+            .range
+            .as_ref()
+            .map(|(from, to)| format!("{from} bis {to}"))
+            .unwrap_or_default();
+        let prefix = self.ctx.tenant_slug.clone().unwrap_or_default();
+        let e = Export {
+            title: file,
+            headers,
+            rows,
+            notes,
+        };
+        export::respond(format, &prefix, &period, &e)
     }
 }
 

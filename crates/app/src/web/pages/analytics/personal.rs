@@ -7,21 +7,22 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 
 use super::chart::{self, Chart, Kind, Series};
-use super::format::{num, pct};
-use super::{Dashboard, RangeQuery, Table, participation, range_of, source_lines};
+use super::format::num;
+use super::{Dashboard, RangeQuery, Table, de, headers, participation, range_of, source_lines};
 use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::tenancy::Member;
+use crate::web::export::{Cell, ExportQuery};
 use crate::web::layout::PageCtx;
 use crate::web::pages::start::format_date;
-use crate::web::render::page;
 
 pub async fn show_participation(
     State(state): State<AppState>,
     ctx: PageCtx,
     member: Member,
     Query(q): Query<RangeQuery>,
+    Query(x): Query<ExportQuery>,
 ) -> Result<Response, AppError> {
     let access = participation(&member)?;
     let today = db::now().date_naive();
@@ -39,14 +40,17 @@ pub async fn show_participation(
     v.tables.push(Table {
         id: "not-posted".into(),
         heading: v.ctx.t("analytics-not-posted"),
+        file: de(&v.ctx, "analytics-not-posted"),
         intro: Some(v.ctx.t("analytics-not-posted-intro")),
-        headers: vec![
-            v.ctx.t("analytics-col-name"),
-            v.ctx.t("analytics-col-status"),
-        ],
+        headers: headers(&v.ctx, &["analytics-col-name", "analytics-col-status"]),
         rows: missing
             .iter()
-            .map(|p| vec![p.name.clone(), v.ctx.t(&format!("status-{}", p.status))])
+            .map(|p| {
+                vec![
+                    Cell::text(&p.name),
+                    Cell::text(v.ctx.t(&format!("status-{}", p.status))),
+                ]
+            })
             .collect(),
         empty: v.ctx.t("analytics-not-posted-none"),
     });
@@ -58,32 +62,33 @@ pub async fn show_participation(
     for person in db::analytics::shared_with_viewer(&state.db, tenant, &viewer).await? {
         if let Some(f) = db::analytics::person(&state.db, tenant, &person, range).await? {
             rows.push(vec![
-                f.name,
-                num(lang, f.stats.posts as i64),
-                num(lang, f.stats.impressions),
+                Cell::text(f.name),
+                Cell::int(lang, f.stats.posts as i64),
+                Cell::int(lang, f.stats.impressions),
                 f.stats
                     .median_engagement_rate
-                    .map_or("–".into(), |r| pct(lang, r)),
+                    .map_or_else(Cell::dash, |r| Cell::pct(lang, r)),
             ]);
         }
     }
     v.tables.push(Table {
         id: "shared".into(),
         heading: v.ctx.t("analytics-shared"),
+        file: de(&v.ctx, "analytics-shared"),
         intro: Some(v.ctx.t("analytics-shared-intro")),
-        headers: [
-            "analytics-col-name",
-            "analytics-col-posts",
-            "analytics-col-impressions",
-            "analytics-col-engagement",
-        ]
-        .iter()
-        .map(|k| v.ctx.t(k))
-        .collect(),
+        headers: headers(
+            &v.ctx,
+            &[
+                "analytics-col-name",
+                "analytics-col-posts",
+                "analytics-col-impressions",
+                "analytics-col-engagement",
+            ],
+        ),
         rows,
         empty: v.ctx.t("analytics-shared-none"),
     });
-    Ok(page(&v))
+    v.respond(&x)
 }
 
 pub async fn show_personal(
@@ -91,6 +96,7 @@ pub async fn show_personal(
     ctx: PageCtx,
     member: Member,
     Query(q): Query<RangeQuery>,
+    Query(x): Query<ExportQuery>,
 ) -> Result<Response, AppError> {
     member.require(amtfluencer_domain::permissions::Permission::ViewOwnFigures)?;
     let today = db::now().date_naive();
@@ -113,6 +119,7 @@ pub async fn show_personal(
         .await?
         .ok_or(AppError::NotFound)?;
     let fresh = db::analytics::freshness(&state.db, tenant).await?;
+    let links = db::analytics::own_links(&state.db, tenant, &access, range).await?;
     let mut v = Dashboard::new(
         ctx,
         &member,
@@ -147,6 +154,7 @@ pub async fn show_personal(
     let title = v.ctx.t("analytics-chart-own");
     v.charts.push(Chart {
         id: "own".into(),
+        file: de(&v.ctx, "analytics-chart-own"),
         svg: chart::svg(
             "own",
             &title,
@@ -173,22 +181,22 @@ pub async fn show_personal(
                 ("impressions", &num(lang, f.stats.impressions)),
             ],
         ),
-        headers: [
-            "analytics-col-month",
-            "analytics-col-posts",
-            "analytics-col-impressions",
-        ]
-        .iter()
-        .map(|k| v.ctx.t(k))
-        .collect(),
+        headers: headers(
+            &v.ctx,
+            &[
+                "analytics-col-month",
+                "analytics-col-posts",
+                "analytics-col-impressions",
+            ],
+        ),
         rows: f
             .months
             .iter()
             .map(|m| {
                 vec![
-                    format_date(lang, m.0),
-                    num(lang, m.1 as i64),
-                    num(lang, m.2),
+                    Cell::date(lang, m.0),
+                    Cell::int(lang, m.1 as i64),
+                    Cell::int(lang, m.2),
                 ]
             })
             .collect(),
@@ -196,34 +204,36 @@ pub async fn show_personal(
     v.tables.push(Table {
         id: "own-posts".into(),
         heading: v.ctx.t("analytics-own-posts"),
+        file: de(&v.ctx, "analytics-own-posts"),
         intro: None,
-        headers: [
-            "analytics-col-date",
-            "analytics-col-post",
-            "analytics-col-impressions",
-            "analytics-col-interactions",
-            "analytics-col-engagement",
-        ]
-        .iter()
-        .map(|k| v.ctx.t(k))
-        .collect(),
+        headers: headers(
+            &v.ctx,
+            &[
+                "analytics-col-date",
+                "analytics-col-post",
+                "analytics-col-impressions",
+                "analytics-col-interactions",
+                "analytics-col-engagement",
+            ],
+        ),
         rows: f
             .posts
             .iter()
             .map(|p| {
                 vec![
-                    format_date(lang, p.published.date_naive()),
-                    p.excerpt.clone(),
-                    p.impressions.map_or("–".into(), |i| num(lang, i)),
-                    p.interactions.map_or("–".into(), |i| num(lang, i)),
+                    Cell::date(lang, p.published.date_naive()),
+                    Cell::text(&p.excerpt),
+                    Cell::int_or_dash(lang, p.impressions),
+                    Cell::int_or_dash(lang, p.interactions),
                     p.impressions
                         .zip(p.interactions)
                         .and_then(|(i, x)| engagement_rate(i, x))
-                        .map_or("–".into(), |r| pct(lang, r)),
+                        .map_or_else(Cell::dash, |r| Cell::pct(lang, r)),
                 ]
             })
             .collect(),
         empty: v.ctx.t("analytics-own-none"),
     });
-    Ok(page(&v))
+    v.tables.push(super::links::own_table(&v.ctx, &links));
+    v.respond(&x)
 }

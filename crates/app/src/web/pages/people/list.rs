@@ -1,4 +1,4 @@
-//! The team's list of all Amtfluencer, with filters.
+//! The team's list of all Amtfluencer, with filters, and the filtered list as a file.
 
 use amtfluencer_domain::permissions::Permission;
 use askama::Template;
@@ -11,7 +11,9 @@ use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::tenancy::Member;
+use crate::web::export::{self, Cell, Export, Format};
 use crate::web::layout::PageCtx;
+use crate::web::pages::analytics::de;
 use crate::web::render::page;
 
 pub struct Row {
@@ -37,6 +39,8 @@ struct PeoplePage {
     can_import: bool,
     /// After an import: how many were created and changed.
     imported: Option<String>,
+    /// The filter as a query, up to where `format=` follows.
+    export_base: String,
 }
 
 #[derive(Deserialize)]
@@ -45,6 +49,7 @@ pub struct Filter {
     status: Option<String>,
     imported: Option<u64>,
     updated: Option<u64>,
+    format: Option<String>,
 }
 
 pub async fn list_people(
@@ -54,6 +59,7 @@ pub async fn list_people(
     Query(f): Query<Filter>,
 ) -> Result<Response, AppError> {
     member.require(Permission::ViewPeople)?;
+    let format = Format::parse(f.format.as_deref())?;
     let all = db::ambassadors::list(&state.db, member.tenant_id()).await?;
     let mut departments: Vec<String> = all.iter().map(|a| a.department.clone()).collect();
     departments.sort();
@@ -80,6 +86,9 @@ pub async fn list_people(
             onboarding: progress_text(facts),
         });
     }
+    if let Some(format) = format {
+        return download(&ctx, &member, format, &rows);
+    }
     let statuses = amtfluencer_domain::programme::AmbassadorStatus::ALL
         .iter()
         .map(|s| (s.as_str(), status_label(&ctx, s.as_str())))
@@ -90,7 +99,15 @@ pub async fn list_people(
         ctx.i18n
             .tr_args(ctx.lang, "import-done", &[("created", &c), ("updated", &u)])
     });
+    let export_base = format!(
+        "?{}&",
+        url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("department", &department)
+            .append_pair("status", &status)
+            .finish()
+    );
     Ok(page(&PeoplePage {
+        export_base,
         can_import: member.can(Permission::ManageProgramme),
         imported,
         ctx: ctx.for_member(&member),
@@ -101,4 +118,46 @@ pub async fn list_people(
         department,
         status,
     }))
+}
+
+/// The rows of the page (the same filter, the same columns) as a file.
+fn download(
+    ctx: &PageCtx,
+    member: &Member,
+    format: Format,
+    rows: &[Row],
+) -> Result<Response, AppError> {
+    let headers: Vec<String> = [
+        "people-name",
+        "people-department",
+        "people-track",
+        "people-status",
+        "people-goal",
+        "people-onboarding",
+    ]
+    .iter()
+    .map(|k| ctx.t(k))
+    .collect();
+    let cells: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::text(&r.name),
+                Cell::text(&r.department),
+                Cell::text(&r.track),
+                Cell::text(&r.status),
+                Cell::int(ctx.lang, i64::from(r.goal)),
+                Cell::text(&r.onboarding),
+            ]
+        })
+        .collect();
+    let title = de(ctx, "people-title");
+    let e = Export {
+        title: &title,
+        headers: &headers,
+        rows: &cells,
+        notes: Vec::new(),
+    };
+    let today = db::now().date_naive().to_string();
+    export::respond(format, &member.tenant.slug, &today, &e)
 }

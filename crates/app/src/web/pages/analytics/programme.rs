@@ -1,4 +1,4 @@
-//! The aggregate dashboards: programme, topics and page effect (team, leadership, council).
+//! The programme dashboard (team, leadership, council), and where `/analytics` leads.
 
 use amtfluencer_domain::analytics::GroupStats;
 use amtfluencer_domain::privacy::Shown;
@@ -7,15 +7,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Datelike, NaiveDate};
 
 use super::chart::{self, Chart, Kind, Series};
-use super::format::{num, pct};
-use super::{Dashboard, RangeQuery, Table, aggregates, range_of, source_lines};
+use super::format::num;
+use super::{Dashboard, RangeQuery, Table, aggregates, de, headers, range_of, source_lines};
 use crate::db;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::tenancy::Member;
+use crate::web::export::{Cell, ExportQuery};
 use crate::web::layout::PageCtx;
-use crate::web::render::page;
 
 /// The first dashboard the member may open.
 pub async fn show_index(member: Member) -> Result<Response, AppError> {
@@ -31,7 +31,7 @@ pub async fn show_index(member: Member) -> Result<Response, AppError> {
     Ok(Redirect::to(&format!("{base}/{to}")).into_response())
 }
 
-fn month_label(lang: Lang, m: NaiveDate) -> String {
+pub(super) fn month_label(lang: Lang, m: NaiveDate) -> String {
     match lang {
         Lang::De => format!("{:02}/{}", m.month(), m.year()),
         Lang::En => format!("{}-{:02}", m.year(), m.month()),
@@ -39,16 +39,16 @@ fn month_label(lang: Lang, m: NaiveDate) -> String {
 }
 
 /// "–" for a suppressed group, with the reason once in the page's notes.
-fn or_dash<T>(s: &Shown<T>, f: impl Fn(&T) -> String) -> String {
-    s.value().map_or_else(|| "–".to_owned(), f)
+fn or_dash<T>(s: &Shown<T>, f: impl Fn(&T) -> Cell) -> Cell {
+    s.value().map_or_else(Cell::dash, f)
 }
 
-fn median_text(lang: Lang, s: &GroupStats) -> (String, String) {
+/// The median impressions and the median engagement rate of a group.
+pub(super) fn median_cells(lang: Lang, s: &GroupStats) -> (Cell, Cell) {
     (
-        s.median_impressions
-            .map_or("–".into(), |v| num(lang, v.round() as i64)),
+        Cell::int_or_dash(lang, s.median_impressions.map(|v| v.round() as i64)),
         s.median_engagement_rate
-            .map_or("–".into(), |v| pct(lang, v)),
+            .map_or_else(Cell::dash, |v| Cell::pct(lang, v)),
     )
 }
 
@@ -57,6 +57,7 @@ pub async fn show_programme(
     ctx: PageCtx,
     member: Member,
     Query(q): Query<RangeQuery>,
+    Query(x): Query<ExportQuery>,
 ) -> Result<Response, AppError> {
     let access = aggregates(&member)?;
     let today = db::now().date_naive();
@@ -64,6 +65,7 @@ pub async fn show_programme(
     let tenant = member.tenant_id();
     let p = db::analytics::programme(&state.db, tenant, &access, range).await?;
     let fresh = db::analytics::freshness(&state.db, tenant).await?;
+    let clicks = db::analytics::clicks_by_month(&state.db, tenant, &access, range).await?;
     let mut v = Dashboard::new(
         ctx,
         &member,
@@ -101,37 +103,37 @@ pub async fn show_programme(
         .map(|m| Some(m.orientation as f64))
         .collect();
     let suppressed = p.months.iter().filter(|m| m.posts.is_suppressed()).count();
-    let rows: Vec<Vec<String>> = p
+    let rows: Vec<Vec<Cell>> = p
         .months
         .iter()
         .map(|m| {
             let (median, rate) = m
                 .posts
                 .value()
-                .map_or(("–".into(), "–".into()), |s| median_text(lang, s));
+                .map_or((Cell::dash(), Cell::dash()), |s| median_cells(lang, s));
             vec![
-                month_label(lang, m.month),
-                or_dash(&m.posts, |s| num(lang, s.posts as i64)),
-                num(lang, m.orientation),
-                or_dash(&m.posts, |s| num(lang, s.people as i64)),
-                or_dash(&m.posts, |s| num(lang, s.impressions)),
+                Cell::text(month_label(lang, m.month)),
+                or_dash(&m.posts, |s| Cell::int(lang, s.posts as i64)),
+                Cell::int(lang, m.orientation),
+                or_dash(&m.posts, |s| Cell::int(lang, s.people as i64)),
+                or_dash(&m.posts, |s| Cell::int(lang, s.impressions)),
                 median,
                 rate,
             ]
         })
         .collect();
-    let headers: Vec<String> = [
-        "analytics-col-month",
-        "analytics-col-posts",
-        "analytics-col-orientation",
-        "analytics-col-active",
-        "analytics-col-impressions",
-        "analytics-col-median-impressions",
-        "analytics-col-engagement",
-    ]
-    .iter()
-    .map(|k| v.ctx.t(k))
-    .collect();
+    let month_headers = headers(
+        &v.ctx,
+        &[
+            "analytics-col-month",
+            "analytics-col-posts",
+            "analytics-col-orientation",
+            "analytics-col-active",
+            "analytics-col-impressions",
+            "analytics-col-median-impressions",
+            "analytics-col-engagement",
+        ],
+    );
     let title = v.ctx.t("analytics-chart-posts");
     let mut summary = v.ctx.i18n.tr_args(
         lang,
@@ -153,6 +155,7 @@ pub async fn show_programme(
     }
     v.charts.push(Chart {
         id: "posts".into(),
+        file: de(&v.ctx, "analytics-chart-posts"),
         svg: chart::svg(
             "posts",
             &title,
@@ -172,7 +175,7 @@ pub async fn show_programme(
         ),
         title,
         summary,
-        headers: headers.clone(),
+        headers: month_headers.clone(),
         rows: rows.clone(),
     });
     let impressions: Vec<Option<f64>> = p
@@ -193,6 +196,7 @@ pub async fn show_programme(
     let title = v.ctx.t("analytics-chart-reach");
     v.charts.push(Chart {
         id: "reach".into(),
+        file: de(&v.ctx, "analytics-chart-reach"),
         svg: chart::svg(
             "reach",
             &title,
@@ -222,158 +226,53 @@ pub async fn show_programme(
             ),
             None => v.ctx.t("analytics-no-figures"),
         },
-        headers,
+        headers: month_headers,
         rows,
     });
     v.tables.push(Table {
         id: "cohorts".into(),
         heading: v.ctx.t("analytics-cohorts"),
+        file: de(&v.ctx, "analytics-cohorts"),
         intro: Some(v.ctx.t("analytics-min-group")),
-        headers: [
-            "analytics-col-cohort",
-            "analytics-col-posts",
-            "analytics-col-active",
-            "analytics-col-impressions",
-            "analytics-col-median-impressions",
-            "analytics-col-engagement",
-        ]
-        .iter()
-        .map(|k| v.ctx.t(k))
-        .collect(),
+        headers: headers(
+            &v.ctx,
+            &[
+                "analytics-col-cohort",
+                "analytics-col-posts",
+                "analytics-col-active",
+                "analytics-col-impressions",
+                "analytics-col-median-impressions",
+                "analytics-col-engagement",
+            ],
+        ),
         rows: p
             .cohorts
             .iter()
             .map(|(name, s)| match s {
                 Shown::Value(s) => {
-                    let (m, r) = median_text(lang, s);
+                    let (m, r) = median_cells(lang, s);
                     vec![
-                        name.clone(),
-                        num(lang, s.posts as i64),
-                        num(lang, s.people as i64),
-                        num(lang, s.impressions),
+                        Cell::text(name),
+                        Cell::int(lang, s.posts as i64),
+                        Cell::int(lang, s.people as i64),
+                        Cell::int(lang, s.impressions),
                         m,
                         r,
                     ]
                 }
                 Shown::Suppressed { .. } => {
-                    let d = "–".to_owned();
-                    vec![
-                        name.clone(),
-                        v.ctx.t("analytics-suppressed"),
-                        d.clone(),
-                        d.clone(),
-                        d.clone(),
-                        d,
-                    ]
+                    let mut row = vec![
+                        Cell::text(name),
+                        Cell::text(v.ctx.t("analytics-suppressed")),
+                    ];
+                    row.extend(std::iter::repeat_n(Cell::dash(), 4));
+                    row
                 }
             })
             .collect(),
         empty: v.ctx.t("analytics-no-figures"),
     });
-    Ok(page(&v))
-}
-
-pub async fn show_topics(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    member: Member,
-    Query(q): Query<RangeQuery>,
-) -> Result<Response, AppError> {
-    let access = aggregates(&member)?;
-    let today = db::now().date_naive();
-    let range = range_of(&q, today)?;
-    let tenant = member.tenant_id();
-    let (topics, categories) = db::analytics::topics(&state.db, tenant, &access, range).await?;
-    let fresh = db::analytics::freshness(&state.db, tenant).await?;
-    let mut v = Dashboard::new(ctx, &member, "analytics-topics", "analytics-topics-intro")
-        .with_range(range);
-    let lang = v.ctx.lang;
-    (v.sources, v.stale) = source_lines(&v.ctx, &fresh, today, false);
-    let shown: Vec<&db::analytics::TopicLine> = categories
-        .iter()
-        .filter(|c| !c.stats.is_suppressed())
-        .collect();
-    let title = v.ctx.t("analytics-chart-categories");
-    let headers: Vec<String> = [
-        "analytics-col-rank",
-        "analytics-col-topic",
-        "analytics-col-posts",
-        "analytics-col-median-impressions",
-        "analytics-col-engagement",
-    ]
-    .iter()
-    .map(|k| v.ctx.t(k))
-    .collect();
-    let rows_of = |lines: &[db::analytics::TopicLine]| -> Vec<Vec<String>> {
-        lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| match &l.stats {
-                Shown::Value(s) => {
-                    let (m, r) = median_text(lang, s);
-                    vec![
-                        (i + 1).to_string(),
-                        l.title.clone(),
-                        num(lang, l.posts as i64),
-                        m,
-                        r,
-                    ]
-                }
-                Shown::Suppressed { .. } => vec![
-                    "–".into(),
-                    l.title.clone(),
-                    num(lang, l.posts as i64),
-                    v.ctx.t("analytics-suppressed"),
-                    "–".into(),
-                ],
-            })
-            .collect()
-    };
-    v.charts.push(Chart {
-        id: "categories".into(),
-        svg: chart::svg(
-            "categories",
-            &title,
-            &shown.iter().map(|c| c.title.clone()).collect::<Vec<_>>(),
-            &[Series {
-                label: v.ctx.t("analytics-col-median-impressions"),
-                kind: Kind::Bars,
-                values: shown
-                    .iter()
-                    .map(|c| c.stats.value().and_then(|s| s.median_impressions))
-                    .collect(),
-            }],
-        ),
-        title,
-        summary: match shown.first() {
-            Some(best) => v.ctx.i18n.tr_args(
-                lang,
-                "analytics-chart-categories-summary",
-                &[
-                    ("category", best.title.as_str()),
-                    ("n", &best.posts.to_string()),
-                    (
-                        "median",
-                        &best
-                            .stats
-                            .value()
-                            .and_then(|s| s.median_impressions)
-                            .map_or("–".into(), |m| num(lang, m.round() as i64)),
-                    ),
-                ],
-            ),
-            None => v.ctx.t("analytics-no-figures"),
-        },
-        headers: headers.clone(),
-        rows: rows_of(&categories),
-    });
-    v.tables.push(Table {
-        id: "topics".into(),
-        heading: v.ctx.t("analytics-topic-ranking"),
-        intro: Some(v.ctx.t("analytics-min-group")),
-        headers,
-        rows: rows_of(&topics),
-        empty: v.ctx.t("analytics-no-figures"),
-    });
-    Ok(page(&v))
+    v.statements.push(super::links::statement(&v.ctx, &clicks));
+    v.tables.push(super::links::month_table(&v.ctx, &clicks));
+    v.respond(&x)
 }
