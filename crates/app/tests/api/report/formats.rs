@@ -15,6 +15,7 @@ const PILOT_COSTS: &str = "4.872,50 €";
 #[tokio::test]
 async fn the_report_page_is_linked_from_the_cohort_and_shows_the_pilot_in_german() {
     for mut app in TestApp::demo_all().await {
+        super::without_demo_links(&app).await;
         let (pilot, total) = pilot_figures(&app).await;
         as_user(&mut app, ADMIN).await;
         let cohort = app.get(&format!("/t/musterstadt/cohorts/{pilot}")).await;
@@ -182,6 +183,7 @@ async fn the_pdf_report_reads_back_with_the_authority_and_the_key_figures() {
 #[tokio::test]
 async fn the_workbook_holds_every_table_as_numbers() {
     for mut app in TestApp::demo_all().await {
+        super::without_demo_links(&app).await;
         let (pilot, total) = pilot_figures(&app).await;
         as_user(&mut app, COUNCIL).await;
         let res = app.get(&format!("{}.xlsx", report_path(pilot))).await;

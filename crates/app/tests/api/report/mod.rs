@@ -103,3 +103,15 @@ pub fn value_of<'a>(rows: &'a [Vec<Data>], label: &str) -> &'a Data {
         .and_then(|r| r.get(1))
         .unwrap_or_else(|| panic!("no row {label}"))
 }
+
+/// Removes the demo's short links, for tests that count links and clicks of their own.
+pub async fn without_demo_links(app: &TestApp) {
+    use sea_orm::ConnectionTrait;
+    for table in ["link_clicks", "short_links"] {
+        app.tdb
+            .db
+            .execute_unprepared(&format!("DELETE FROM {table}"))
+            .await
+            .unwrap();
+    }
+}

@@ -134,6 +134,7 @@ async fn posts_of_people(app: &TestApp, cohort: i64, n: usize) -> Vec<i64> {
 #[tokio::test]
 async fn short_link_clicks_are_counted_for_the_cohort_and_the_whole_authority() {
     for mut app in TestApp::demo_all().await {
+        super::without_demo_links(&app).await;
         let t = tenant(&app).await;
         let (pilot, _) = pilot_figures(&app).await;
         let in_period = Utc.with_ymd_and_hms(2026, 4, 14, 10, 0, 0).unwrap();

@@ -37,8 +37,11 @@ async fn only_admins_reach_the_settings_page() {
         }
         app.login("admin@musterstadt.example").await;
         assert!(
-            app.get("/t/musterstadt/").await.body.contains(SETTINGS),
-            "the nav links it"
+            app.get("/t/musterstadt/admin")
+                .await
+                .body
+                .contains(SETTINGS),
+            "the administration page links it"
         );
         app.post_form("/t/musterstadt/", "/logout", &[]).await;
         let anonymous = app.get(SETTINGS).await;
