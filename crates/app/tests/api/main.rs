@@ -39,4 +39,5 @@ mod studio;
 mod studio_api;
 mod studio_consent;
 mod studio_photo;
+mod studio_review;
 mod topics;
