@@ -34,6 +34,10 @@ pub enum ChannelError {
     /// The network offers this only to approved partners, or not at all.
     #[error("not supported: {detail}")]
     Unsupported { detail: String },
+    /// The token works but was not granted `scope` (HTTP 403 on a call that needs it). Unlike
+    /// [`ChannelError::Unauthorized`] the connection stays usable for everything else.
+    #[error("missing scope {scope}: {detail}")]
+    MissingScope { scope: String, detail: String },
     /// The network answered with something we could not read; said plainly instead of guessed.
     #[error("unexpected answer: {detail}")]
     UnexpectedResponse { detail: String },
@@ -90,6 +94,11 @@ impl ChannelError {
                  nicht. Bitte nutzen Sie den Export der Plattform oder tragen Sie die Zahlen von \
                  Hand ein."
                 .to_owned(),
+            Self::MissingScope { scope, .. } => format!(
+                "Die Verbindung hat für diese Abfrage keine Freigabe ({scope}). Ein erneutes \
+                 Verbinden des Kontos kann sie erteilen; bis dahin kommen die Zahlen aus dem \
+                 Export der Plattform."
+            ),
             Self::UnexpectedResponse { .. } => "Die Plattform hat unerwartet geantwortet. Bitte \
                  versuchen Sie es später erneut oder wenden Sie sich an den Betrieb."
                 .to_owned(),
@@ -137,6 +146,17 @@ mod tests {
             "{}",
             e.user_message()
         );
+    }
+
+    #[test]
+    fn a_missing_scope_is_neither_retried_nor_a_broken_connection() {
+        let e = ChannelError::MissingScope {
+            scope: "r_member_postAnalytics".into(),
+            detail: "HTTP 403".into(),
+        };
+        assert!(!e.is_retryable());
+        assert!(!e.needs_reconnect());
+        assert!(e.user_message().contains("Export"), "{}", e.user_message());
     }
 
     #[test]

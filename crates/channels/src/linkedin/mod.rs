@@ -2,8 +2,11 @@
 //!
 //! Organization posts and analytics need LinkedIn's partner approval; this client does not
 //! assume them, so [`LinkedInChannel::fetch_counts`] answers [`ChannelError::Unsupported`] and
-//! figures come from the export files.
+//! figures come from the export files. Where an authority's app has the approved
+//! `r_member_postAnalytics` scope, [`LinkedInConfig::post_analytics`] asks members for it and
+//! [`LinkedInChannel::post_analytics`] reads a post's lifetime totals.
 
+mod analytics;
 mod little_text;
 mod oauth;
 mod posts;
@@ -18,8 +21,12 @@ use url::Url;
 
 use crate::{AccessToken, ChannelError, Http};
 
+pub use analytics::{PostAnalytics, PostMetric, analytics_entity};
 pub use little_text::{escape, little_text};
-pub use oauth::{LinkedInConnection, LinkedInMember, LinkedInToken, SCOPES};
+pub use oauth::{
+    ANALYTICS_SCOPE, LinkedInConnection, LinkedInMember, LinkedInToken, SCOPES,
+    grants_post_analytics,
+};
 pub use posts::MAX_COMMENTARY_CHARS;
 
 /// Where LinkedIn lives and who we are to it. Every URL is configuration so tests can point it at
@@ -34,6 +41,9 @@ pub struct LinkedInConfig {
     pub client_secret: String,
     /// The `LinkedIn-Version` month, e.g. `202511`. Versions retire about a year after release.
     pub version: String,
+    /// Whether sign-in also asks for `r_member_postAnalytics`. Only for apps LinkedIn approved
+    /// for member post analytics: it refuses the sign-in of other apps that ask for it.
+    pub post_analytics: bool,
 }
 
 impl LinkedInConfig {
@@ -49,6 +59,7 @@ impl LinkedInConfig {
             client_id: client_id.into(),
             client_secret: client_secret.into(),
             version: version.into(),
+            post_analytics: false,
         })
     }
 }
@@ -61,6 +72,7 @@ impl fmt::Debug for LinkedInConfig {
             .field("client_id", &self.client_id)
             .field("client_secret", &"…")
             .field("version", &self.version)
+            .field("post_analytics", &self.post_analytics)
             .finish()
     }
 }
@@ -164,4 +176,10 @@ pub fn post_url(urn: &str) -> String {
 
 fn join(base: &Url, path: &str) -> String {
     format!("{}{path}", base.as_str().trim_end_matches('/'))
+}
+
+/// A URN as one path segment or Rest.li value: every reserved character (`:` `(` `)` `,`)
+/// percent-encoded.
+fn encode_urn(urn: &str) -> String {
+    url::form_urlencoded::byte_serialize(urn.as_bytes()).collect()
 }

@@ -18,6 +18,15 @@ pub const SCOPES: &str = "openid profile email w_member_social";
 /// The scope without which a connection cannot post.
 const POST_SCOPE: &str = "w_member_social";
 
+/// Reading the member's post analytics; granted only to apps LinkedIn approved for it.
+pub const ANALYTICS_SCOPE: &str = "r_member_postAnalytics";
+
+/// Whether granted scopes, as LinkedIn lists them (spaces or commas), include
+/// [`ANALYTICS_SCOPE`].
+pub fn grants_post_analytics(scopes: &str) -> bool {
+    scopes.split([' ', ',']).any(|s| s == ANALYTICS_SCOPE)
+}
+
 /// An access token and what it allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkedInToken {
@@ -31,6 +40,11 @@ impl LinkedInToken {
     /// Whether the member granted posting (they can untick it on LinkedIn's consent page).
     pub fn can_post(&self) -> bool {
         self.scopes.iter().any(|s| s == POST_SCOPE)
+    }
+
+    /// Whether the member granted reading their post analytics.
+    pub fn can_read_post_analytics(&self) -> bool {
+        self.scopes.iter().any(|s| s == ANALYTICS_SCOPE)
     }
 }
 
@@ -84,6 +98,15 @@ struct OAuthErrorBody {
 }
 
 impl LinkedInClient {
+    /// The scopes the sign-in asks for: [`SCOPES`], plus [`ANALYTICS_SCOPE`] when configured.
+    pub fn scopes(&self) -> String {
+        if self.config.post_analytics {
+            format!("{SCOPES} {ANALYTICS_SCOPE}")
+        } else {
+            SCOPES.to_owned()
+        }
+    }
+
     /// Where to send the member's browser. `state` must be unguessable and checked on return.
     pub fn authorize_url(&self, redirect_uri: &str, state: &str) -> Result<Url, ChannelError> {
         let mut url = Url::parse(&self.oauth_url("/oauth/v2/authorization")).map_err(|e| {
@@ -96,7 +119,7 @@ impl LinkedInClient {
             ("client_id", self.config.client_id.as_str()),
             ("redirect_uri", redirect_uri),
             ("state", state),
-            ("scope", SCOPES),
+            ("scope", &self.scopes()),
         ];
         url.set_query(Some(&crate::http::query(&pairs)));
         Ok(url)
@@ -217,5 +240,30 @@ mod tests {
             url.as_str()
                 .ends_with("scope=openid%20profile%20email%20w_member_social")
         );
+    }
+
+    #[test]
+    fn post_analytics_are_asked_for_only_when_configured() {
+        let mut config = LinkedInConfig::new("client-1", "secret", "202511").unwrap();
+        config.post_analytics = true;
+        let client = LinkedInClient::new(Http::new(HttpOptions::default()).unwrap(), config);
+        let url = client.authorize_url("https://amt.example/cb", "s").unwrap();
+        assert!(
+            url.as_str().ends_with(
+                "scope=openid%20profile%20email%20w_member_social%20r_member_postAnalytics"
+            ),
+            "{url}"
+        );
+    }
+
+    #[test]
+    fn granted_analytics_are_recognised_in_either_list_form() {
+        assert!(grants_post_analytics("email,openid,r_member_postAnalytics"));
+        assert!(grants_post_analytics(
+            "w_member_social r_member_postAnalytics"
+        ));
+        assert!(!grants_post_analytics("w_member_social"));
+        assert!(!grants_post_analytics("r_member_postAnalyticsX"));
+        assert!(!grants_post_analytics(""));
     }
 }

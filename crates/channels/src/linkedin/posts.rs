@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::json;
 use url::Url;
 
-use super::{LinkedInChannel, little_text, post_url};
+use super::{LinkedInChannel, encode_urn, little_text, post_url};
 use crate::http::{read_json, send};
 use crate::{
     AccessToken, Channel, ChannelError, Counts, Image, OutgoingPost, Published, Visibility,
@@ -34,10 +34,6 @@ fn visibility(v: Visibility) -> &'static str {
         Visibility::Unlisted => "LOGGED_IN",
         Visibility::Followers => "CONNECTIONS",
     }
-}
-
-fn encode_urn(urn: &str) -> String {
-    url::form_urlencoded::byte_serialize(urn.as_bytes()).collect()
 }
 
 impl LinkedInChannel {

@@ -7,17 +7,18 @@ use url::Url;
 
 use crate::fake::linkedin::{self as li, Failure, FakeLinkedIn};
 
-fn config(base: &str, version: &str) -> LinkedInConfig {
+pub fn config(base: &str, version: &str) -> LinkedInConfig {
     LinkedInConfig {
         api_base_url: Url::parse(base).unwrap(),
         oauth_base_url: Url::parse(base).unwrap(),
         client_id: li::CLIENT_ID.into(),
         client_secret: li::CLIENT_SECRET.into(),
         version: version.into(),
+        post_analytics: false,
     }
 }
 
-fn client(fake: &FakeLinkedIn) -> LinkedInClient {
+pub fn client(fake: &FakeLinkedIn) -> LinkedInClient {
     LinkedInClient::new(crate::http(), config(&fake.base, li::VERSION))
 }
 
@@ -25,7 +26,7 @@ fn token() -> AccessToken {
     AccessToken::new(li::TOKEN)
 }
 
-fn author() -> String {
+pub fn author() -> String {
     format!("urn:li:person:{}", li::SUB)
 }
 

@@ -3,6 +3,7 @@
 
 pub use amtfluencer_channels::fake;
 mod linkedin;
+mod linkedin_analytics;
 mod mastodon;
 
 use amtfluencer_channels::{Http, HttpOptions};

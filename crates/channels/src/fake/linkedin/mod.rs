@@ -1,4 +1,5 @@
-//! A fake LinkedIn: OAuth, userinfo, `/rest/images`, the upload URL and `/rest/posts`.
+//! A fake LinkedIn: OAuth, userinfo, `/rest/images`, the upload URL, `/rest/posts` and the
+//! member post analytics (`/rest/memberCreatorPostAnalytics`, in `analytics`).
 //!
 //! Like the real one, it cuts a commentary at the first unescaped reserved character, so a
 //! test that compares the rendered text with the original catches escaping mistakes.
@@ -14,17 +15,25 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use serde_json::{Value, json};
 
+mod analytics;
 mod render;
 
 use super::{Log, Recorded, bearer, json_error, serve};
+pub use analytics::PostFigures;
 pub use render::render;
 
 pub const VERSION: &str = "202511";
 pub const CLIENT_ID: &str = "li-client";
 pub const CLIENT_SECRET: &str = "li-secret";
+/// A member's token for sign-in and posting, without post analytics.
 pub const TOKEN: &str = "li-token";
+/// A token that may also read post analytics (`r_member_postAnalytics`).
+pub const ANALYTICS_TOKEN: &str = "li-token-analytics";
 pub const SUB: &str = "782bbtaQ";
 pub const CODE: &str = "li-code";
+/// The code of a sign-in whose member also granted post analytics: exchanged for
+/// [`ANALYTICS_TOKEN`].
+pub const ANALYTICS_CODE: &str = "li-code-analytics";
 pub const REDIRECT: &str = "https://amt.example/oauth/linkedin/callback";
 
 /// What the fake should do to the next write requests (until told otherwise).
@@ -54,6 +63,8 @@ struct FakeState {
     posts: Vec<StoredPost>,
     /// Registered images and their uploaded bytes.
     images: HashMap<String, Option<Vec<u8>>>,
+    /// What the analytics endpoint tells, by post URN.
+    figures: HashMap<String, PostFigures>,
     failure: Option<Failure>,
 }
 
@@ -76,6 +87,10 @@ impl FakeLinkedIn {
             .route("/dms-uploads/{id}", put(upload))
             .route("/rest/posts", post(create_post))
             .route("/rest/posts/{urn}", get(read_post).delete(delete_post))
+            .route(
+                "/rest/memberCreatorPostAnalytics",
+                get(analytics::member_post_analytics),
+            )
             .with_state(state.clone());
         let base = serve(router, log.clone()).await;
         state.lock().unwrap().base = base.clone();
@@ -89,6 +104,20 @@ impl FakeLinkedIn {
     /// Back to answering normally.
     pub fn heal(&self) {
         self.state.lock().unwrap().failure = None;
+    }
+
+    /// Sets a post's lifetime figures; the post then exists for the analytics endpoint even if
+    /// it was not created through this fake (a `urn:li:ugcPost:` post, say).
+    pub fn set_post_figures(&self, urn: &str, figures: PostFigures) {
+        let mut s = self.state.lock().unwrap();
+        s.figures.insert(urn.to_owned(), figures);
+    }
+
+    /// The member deleted the post on LinkedIn.
+    pub fn remove_post(&self, urn: &str) {
+        let mut s = self.state.lock().unwrap();
+        s.posts.retain(|p| p.urn != urn);
+        s.figures.remove(urn);
     }
 
     pub fn posts(&self) -> Vec<StoredPost> {
@@ -124,8 +153,7 @@ fn error(status: StatusCode, message: &str) -> Response {
 /// The headers every versioned REST call needs, and the failures that hit every call: the
 /// rejection, if any.
 fn check_rest(headers: &HeaderMap, state: &Shared) -> Option<Response> {
-    if bearer(headers) != Some(TOKEN) || FakeLinkedIn::failure(state) == Some(Failure::ExpiredToken)
-    {
+    if !known_token(headers) || FakeLinkedIn::failure(state) == Some(Failure::ExpiredToken) {
         return Some(json_error(
             StatusCode::UNAUTHORIZED,
             json!({"status": 401, "serviceErrorCode": 65601, "code": "REVOKED_ACCESS_TOKEN",
@@ -172,11 +200,16 @@ fn check_rest(headers: &HeaderMap, state: &Shared) -> Option<Response> {
     }
 }
 
+fn known_token(headers: &HeaderMap) -> bool {
+    matches!(bearer(headers), Some(TOKEN | ANALYTICS_TOKEN))
+}
+
 async fn access_token(body: Bytes) -> Response {
     let form: HashMap<String, String> = url::form_urlencoded::parse(&body).into_owned().collect();
     let get = |k: &str| form.get(k).map(String::as_str);
+    let analytics = get("code") == Some(ANALYTICS_CODE);
     let valid = get("grant_type") == Some("authorization_code")
-        && get("code") == Some(CODE)
+        && (get("code") == Some(CODE) || analytics)
         && get("redirect_uri") == Some(REDIRECT)
         && get("client_id") == Some(CLIENT_ID)
         && get("client_secret") == Some(CLIENT_SECRET);
@@ -187,15 +220,23 @@ async fn access_token(body: Bytes) -> Response {
                    "error_description": "Unable to retrieve access token: authorization code not found"}),
         );
     }
+    let (token, scope) = if analytics {
+        (
+            ANALYTICS_TOKEN,
+            "email,openid,profile,r_member_postAnalytics,w_member_social",
+        )
+    } else {
+        (TOKEN, "email,openid,profile,w_member_social")
+    };
     axum::Json(json!({
-        "access_token": TOKEN, "expires_in": 5_183_999, "scope": "email,openid,profile,w_member_social",
+        "access_token": token, "expires_in": 5_183_999, "scope": scope,
         "token_type": "Bearer", "id_token": "eyJ.fake.jwt"
     }))
     .into_response()
 }
 
 async fn userinfo(headers: HeaderMap) -> Response {
-    if bearer(&headers) != Some(TOKEN) {
+    if !known_token(&headers) {
         return error(StatusCode::UNAUTHORIZED, "Invalid access token");
     }
     axum::Json(json!({
@@ -242,7 +283,7 @@ async fn upload(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if bearer(&headers) != Some(TOKEN) {
+    if !known_token(&headers) {
         return error(StatusCode::UNAUTHORIZED, "Invalid access token");
     }
     if FakeLinkedIn::failure(&state) == Some(Failure::RejectImage) {
@@ -367,6 +408,7 @@ async fn delete_post(
     let mut s = state.lock().unwrap();
     let before = s.posts.len();
     s.posts.retain(|p| p.urn != urn);
+    s.figures.remove(&urn);
     if s.posts.len() < before {
         StatusCode::NO_CONTENT.into_response()
     } else {
