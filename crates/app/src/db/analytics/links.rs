@@ -107,7 +107,8 @@ fn visible(viewer: &Viewer, owner: Owner, sharing: &HashSet<i64>) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LinkCounts {
     pub total: i64,
-    pub last_30_days: i64,
+    /// Clicks in the range asked for (the list page: the last 30 days).
+    pub in_range: i64,
 }
 
 /// A link of the list, with its clicks where the viewer may see them.
@@ -118,26 +119,26 @@ pub struct LinkLine {
     pub counts: Option<LinkCounts>,
 }
 
-/// Every link of the authority, newest first, with total clicks and those of the last 30 days.
+/// Every link of the authority, newest first, with its total clicks and those in the range.
 pub async fn link_lines(
     db: &impl ConnectionTrait,
     tenant: TenantId,
     _: &AggregateAccess,
     viewer: &Viewer,
-    now: DateTime<Utc>,
+    range: Range,
 ) -> Result<Vec<LinkLine>, DbErr> {
     let owners = owners(db, tenant).await?;
     let sharing = sharing_consents(db, tenant).await?;
-    let since = now - Duration::days(30);
+    let (from, until) = (start_of(range.from), end_of(range.to));
     let mut counts: HashMap<i64, LinkCounts> = HashMap::new();
     for (link, at, n) in hourly(db, tenant, None, None).await? {
         let c = counts.entry(link).or_insert(LinkCounts {
             total: 0,
-            last_30_days: 0,
+            in_range: 0,
         });
         c.total += n;
-        if at >= since {
-            c.last_30_days += n;
+        if at >= from && at < until {
+            c.in_range += n;
         }
     }
     Ok(crate::db::links::list(db, tenant)
@@ -148,7 +149,7 @@ pub async fn link_lines(
             let counts = visible(viewer, owner, &sharing).then(|| {
                 counts.get(&link.id).copied().unwrap_or(LinkCounts {
                     total: 0,
-                    last_30_days: 0,
+                    in_range: 0,
                 })
             });
             LinkLine { link, counts }

@@ -7,10 +7,14 @@ use amtfluencer_domain::privacy::{AggregateAccess, Viewer};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Duration;
 use sea_orm::TransactionTrait;
 
 use super::{Choices, LinkForm, audit, choices, require, short_url};
-use crate::db::{self, analytics::LinkLine};
+use crate::db::{
+    self,
+    analytics::{LinkLine, Range},
+};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::tenancy::Member;
@@ -55,7 +59,14 @@ async fn rows(state: &AppState, ctx: &PageCtx, member: &Member) -> Result<Vec<Li
         role: member.role,
         ambassador_id: None,
     };
-    let lines = db::analytics::link_lines(&state.db, tenant, &access, &viewer, db::now()).await?;
+    let today = db::now().date_naive();
+    // The same 30 days as the link's own page: today and the 29 days before.
+    let last_30_days = Range {
+        from: today - Duration::days(29),
+        to: today,
+    };
+    let lines =
+        db::analytics::link_lines(&state.db, tenant, &access, &viewer, last_30_days).await?;
     let topics: HashMap<i64, String> = db::topics::list(&state.db, tenant)
         .await?
         .into_iter()
@@ -79,7 +90,7 @@ async fn rows(state: &AppState, ctx: &PageCtx, member: &Member) -> Result<Vec<Li
                 .map(|id| posts.get(&id).cloned().unwrap_or_default()),
             topic: link.topic_id.and_then(|id| topics.get(&id).cloned()),
             total: counts.map_or_else(withheld, |c| Cell::int(lang, c.total)),
-            last_30_days: counts.map_or_else(withheld, |c| Cell::int(lang, c.last_30_days)),
+            last_30_days: counts.map_or_else(withheld, |c| Cell::int(lang, c.in_range)),
             created: Cell::date(lang, link.created_at.date_naive()),
             archived: link.archived_at.is_some(),
             label: link.label,
