@@ -155,6 +155,7 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/t/{slug}/links?format=xlsx", Access::Member(Permission::ManageProgramme)),
     ("POST", "/t/{slug}/links", Access::Member(Permission::ManageProgramme)),
     ("GET", "/t/{slug}/links/{id}", Access::Member(Permission::ManageProgramme)),
+    ("GET", "/t/{slug}/links/{id}?format=csv&table=days", Access::Member(Permission::ManageProgramme)),
     ("POST", "/t/{slug}/links/{id}", Access::Member(Permission::ManageProgramme)),
     ("POST", "/t/{slug}/links/{id}/archive", Access::Member(Permission::ManageProgramme)),
     ("POST", "/t/{slug}/links/{id}/restore", Access::Member(Permission::ManageProgramme)),

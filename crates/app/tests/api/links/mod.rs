@@ -1,7 +1,8 @@
-//! Short links: the team's pages, the public redirect with its counting rules, and the
-//! clicks on the dashboards with the privacy rules.
+//! Short links: the team's pages, the public redirect with its counting rules, the clicks on
+//! the dashboards with the privacy rules, and the link page's files.
 
 mod dashboards;
+mod files;
 mod follow;
 mod manage;
 
@@ -212,4 +213,39 @@ pub async fn assert_unreachable(app: &mut TestApp, other: TenantId, link: i64) {
         after.label == "Nachbar-Stellenanzeige" && after.archived_at.is_none(),
         "the other authority's link is untouched"
     );
+}
+
+/// A link in the first published post of this person, clicked `clicks` times now.
+pub async fn post_link(
+    app: &TestApp,
+    person: i64,
+    label: &str,
+    topic_id: Option<i64>,
+    clicks: usize,
+) -> db::entities::short_link::Model {
+    let t = tenant(app).await;
+    let post = crate::metrics::published_posts(app, 100_000)
+        .await
+        .into_iter()
+        .find(|p| p.1 == person)
+        .expect("a post of the person")
+        .0;
+    let link = db::links::create(
+        &app.tdb.db,
+        t,
+        db::links::NewLink {
+            label: label.into(),
+            target: amtfluencer_domain::links::TargetUrl::parse(TARGET).unwrap(),
+            post_id: Some(post),
+            topic_id,
+        },
+    )
+    .await
+    .unwrap();
+    for _ in 0..clicks {
+        db::links::record_click(&app.tdb.db, &link, db::now(), None)
+            .await
+            .unwrap();
+    }
+    link
 }

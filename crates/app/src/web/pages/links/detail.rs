@@ -1,5 +1,6 @@
 //! One short link: its address to copy, its clicks per day and per referring site over the
-//! last 30 days (where the team may see them), changing it, switching it off and on.
+//! last 30 days (where the team may see them) and these two tables as files, changing it,
+//! switching it off and on.
 
 use amtfluencer_domain::privacy::{AggregateAccess, Viewer};
 use askama::Template;
@@ -14,15 +15,17 @@ use crate::db::{self, analytics::Range, entities::short_link::Model as Link};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::tenancy::Member;
-use crate::web::export::Cell;
+use crate::web::export::{self, Cell, Export, ExportQuery, Format};
 use crate::web::extract::Form;
 use crate::web::fields::FieldErrors;
 use crate::web::layout::PageCtx;
 use crate::web::pages::analytics::chart::{self, Kind, Series};
+use crate::web::pages::analytics::{de, headers};
 use crate::web::render::page;
 
 /// The clicks of the last 30 days, when the team may see them.
 pub struct Figures {
+    pub range: Range,
     pub summary: String,
     pub svg: String,
     pub days: Vec<Vec<Cell>>,
@@ -86,6 +89,7 @@ async fn figures(
         .collect();
     let title = ctx.t("links-chart");
     Ok(Some(Figures {
+        range,
         summary: ctx.t1(
             "links-chart-summary",
             "clicks",
@@ -158,9 +162,13 @@ pub async fn show_link(
     member: Member,
     Path(p): Path<LinkPath>,
     Query(n): Query<Notice>,
+    Query(x): Query<ExportQuery>,
 ) -> Result<Response, AppError> {
     require(&member)?;
     let link = find(&state, &member, p.id).await?;
+    if let Some(format) = Format::parse(x.format.as_deref())? {
+        return download(&state, &ctx, &member, &link, format, x.table.as_deref()).await;
+    }
     let notice = if n.created.is_some() {
         Some(ctx.t("links-created-notice"))
     } else {
@@ -177,6 +185,55 @@ pub async fn show_link(
         notice,
     )
     .await
+}
+
+/// One of the page's tables as a file (`?format=csv|xlsx&table=days|referrers`), made of the
+/// cells the page shows: where the page withholds a link's clicks, there is no file either.
+async fn download(
+    state: &AppState,
+    ctx: &PageCtx,
+    member: &Member,
+    link: &Link,
+    format: Format,
+    table: Option<&str>,
+) -> Result<Response, AppError> {
+    let f = figures(state, ctx, member, link)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (title, keys, rows, intro) = match table.unwrap_or_default() {
+        "days" => (
+            "links-chart",
+            ["analytics-col-date", "links-clicks"],
+            &f.days,
+            f.summary.clone(),
+        ),
+        "referrers" => (
+            "links-referrers",
+            ["links-referrer", "links-clicks"],
+            &f.referrers,
+            ctx.t("links-referrers-intro"),
+        ),
+        _ => return Err(AppError::NotFound),
+    };
+    let title = de(ctx, title);
+    let e = Export {
+        title: &title,
+        headers: &headers(ctx, &keys),
+        rows,
+        notes: vec![
+            format!("{}: {}", ctx.t("links-label"), link.label),
+            format!(
+                "{}: {}",
+                ctx.t("links-short-url"),
+                short_url(state, &link.code)
+            ),
+            format!("{}: {}", ctx.t("links-target"), link.target_url),
+            intro,
+        ],
+    };
+    let prefix = format!("{}-{}", member.tenant.slug, link.code);
+    let period = format!("{} bis {}", f.range.from, f.range.to);
+    export::respond(format, &prefix, &period, &e)
 }
 
 pub async fn update_link(
