@@ -1,6 +1,7 @@
 //! Short links: the team's pages, the public redirect with its counting rules, the clicks on
-//! the dashboards with the privacy rules, and the link page's files.
+//! the dashboards and through the API with the privacy rules, and the link page's files.
 
+mod api;
 mod dashboards;
 mod files;
 mod follow;

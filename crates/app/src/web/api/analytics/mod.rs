@@ -1,8 +1,13 @@
 //! `/api/v1/analytics/…`: the dashboards' aggregates as JSON, under the same privacy rules:
 //! for the team, leadership and the council only; groups of fewer than five people come back
-//! with `suppressed: true` and no figures; there are no per-person figures here at all.
+//! with `suppressed: true` and no figures; there are no per-person figures here at all. The
+//! one list of short links ([`links`]) follows the short-link pages instead: the team's list
+//! and an Amtfluencer's own links.
+
+mod links;
 
 use amtfluencer_domain::analytics::{Certainty, GroupStats};
+use amtfluencer_domain::links::Clicks;
 use amtfluencer_domain::privacy::{AggregateAccess, Shown};
 use axum::extract::{Query, State};
 use axum::routing::get;
@@ -19,13 +24,18 @@ use crate::web::pages::analytics::{RangeQuery, range_of};
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(summary, topics, page_effect),
+    paths(summary, topics, page_effect, links::list_links),
     components(schemas(
         Summary,
         Figures,
         MonthFigures,
         TopicFigures,
         Topics,
+        links::ClickFigures,
+        links::ClickTotal,
+        links::TopicClickFigures,
+        links::LinkFigures,
+        links::LinksAnswer,
         PageEffectAnswer,
         PageDayFigures,
         CorrelationFigures,
@@ -40,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/analytics/summary", get(summary))
         .route("/api/v1/analytics/topics", get(topics))
         .route("/api/v1/analytics/page-effect", get(page_effect))
+        .route("/api/v1/analytics/links", get(links::list_links))
 }
 
 /// Figures of a group; all `null` and `suppressed: true` for fewer than five people.
@@ -92,6 +103,8 @@ pub struct MonthFigures {
     /// Posts a month the active Amtfluencer aim for together.
     pub orientation: i64,
     pub figures: Figures,
+    /// Clicks on short links in the month.
+    pub link_clicks: links::ClickFigures,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -100,6 +113,8 @@ pub struct Summary {
     pub to: NaiveDate,
     pub total: Figures,
     pub months: Vec<MonthFigures>,
+    /// Clicks on short links in the period, as far as the months show them.
+    pub link_clicks: links::ClickTotal,
     pub freshness: Freshness,
 }
 
@@ -123,7 +138,16 @@ pub async fn summary(
 ) -> Result<Json<Summary>, AppError> {
     let access = access(&api)?;
     let r = range(&q)?;
-    let p = db::analytics::programme(&state.db, api.member.tenant_id(), &access, r).await?;
+    let tenant = api.member.tenant_id();
+    let p = db::analytics::programme(&state.db, tenant, &access, r).await?;
+    let clicks = db::analytics::clicks_by_month(&state.db, tenant, &access, r).await?;
+    let in_month = |m: NaiveDate| {
+        let c = clicks.iter().find(|(at, _)| *at == m).map(|(_, c)| *c);
+        links::click_figures(&c.unwrap_or(Clicks {
+            campaign: 0,
+            posts: Shown::Suppressed { people: 0 },
+        }))
+    };
     Ok(Json(Summary {
         from: r.from,
         to: r.to,
@@ -135,8 +159,10 @@ pub async fn summary(
                 month: m.month,
                 orientation: m.orientation,
                 figures: figures(&m.posts),
+                link_clicks: in_month(m.month),
             })
             .collect(),
+        link_clicks: links::click_total(&clicks),
         freshness: freshness(&state, &api).await?,
     }))
 }
@@ -156,13 +182,15 @@ pub struct Topics {
     /// Best first; suppressed topics last.
     pub topics: Vec<TopicFigures>,
     pub categories: Vec<TopicFigures>,
+    /// Topics with short links: most clicks on the authority's own links first.
+    pub link_topics: Vec<links::TopicClickFigures>,
     pub freshness: Freshness,
 }
 
 #[utoipa::path(get, path = "/api/v1/analytics/topics", tag = "figures",
     params(("from" = Option<String>, Query, description = "First day (YYYY-MM-DD)"),
            ("to" = Option<String>, Query, description = "Last day (YYYY-MM-DD)")),
-    responses((status = 200, body = Topics), (status = 403, body = super::ErrorBody)),
+    responses((status = 200, body = Topics), (status = 403, body = super::ErrorBody), (status = 422, body = super::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn topics(
     State(state): State<AppState>,
@@ -171,7 +199,17 @@ pub async fn topics(
 ) -> Result<Json<Topics>, AppError> {
     let access = access(&api)?;
     let r = range(&q)?;
-    let (t, c) = db::analytics::topics(&state.db, api.member.tenant_id(), &access, r).await?;
+    let tenant = api.member.tenant_id();
+    let (t, c) = db::analytics::topics(&state.db, tenant, &access, r).await?;
+    let link_topics = db::analytics::clicks_by_topic(&state.db, tenant, &access, r)
+        .await?
+        .into_iter()
+        .map(|t| links::TopicClickFigures {
+            clicks: links::click_figures(&t.clicks),
+            title: t.title,
+            links: t.links,
+        })
+        .collect();
     let lines = |v: Vec<db::analytics::TopicLine>| {
         v.into_iter()
             .map(|l| TopicFigures {
@@ -186,6 +224,7 @@ pub async fn topics(
         to: r.to,
         topics: lines(t),
         categories: lines(c),
+        link_topics,
         freshness: freshness(&state, &api).await?,
     }))
 }
@@ -264,7 +303,7 @@ fn comparison(c: &amtfluencer_domain::analytics::Comparison) -> ComparisonFigure
 #[utoipa::path(get, path = "/api/v1/analytics/page-effect", tag = "figures",
     params(("from" = Option<String>, Query, description = "First day (YYYY-MM-DD)"),
            ("to" = Option<String>, Query, description = "Last day (YYYY-MM-DD)")),
-    responses((status = 200, body = PageEffectAnswer), (status = 403, body = super::ErrorBody)),
+    responses((status = 200, body = PageEffectAnswer), (status = 403, body = super::ErrorBody), (status = 422, body = super::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn page_effect(
     State(state): State<AppState>,
