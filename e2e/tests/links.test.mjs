@@ -1,7 +1,7 @@
 // Short links and downloads: the programme team creates a short link (a wrong address
-// first), a visitor follows it without getting a cookie, an unknown code gets a friendly
-// page, and tables download as CSV and XLSX. Every page is checked with axe on desktop and
-// phone.
+// first) and finds its clicks per day as a CSV download, a visitor follows it without
+// getting a cookie, an unknown code gets a friendly page, and tables download as CSV and
+// XLSX. Every page is checked with axe on desktop and phone.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -47,6 +47,15 @@ test('the programme team creates a short link, a wrong address first, and a visi
   await check(() => auditPage(page, 'link-detail'));
   const shortUrl = await page.locator('#short-url').inputValue();
   await check(async () => assert.match(shortUrl, /\/l\/[2-9a-hjkmnp-z]{8}$/));
+  // The clicks per day download as the page shows them: asked for, not followed as a download.
+  const csv = page.getByRole('link', { name: `${DE['export-csv']} – ${DE['links-chart']}` });
+  const href = await csv.getAttribute('href');
+  await check(async () => assert.equal(href, '?format=csv&table=days'));
+  const file = await page.request.get(new URL(href, page.url()).href, { maxRedirects: 0 });
+  await check(async () => assert.equal(file.status(), 200));
+  await check(async () => assert.match(file.headers()['content-type'], /^text\/csv/));
+  await check(async () => assert.match(file.headers()['content-disposition'] ?? '',
+    /^attachment; filename="musterstadt-[2-9a-hjkmnp-z]{8}-klicks-je-tag-letzte-30-tage-[\d-]+-bis-[\d-]+\.csv"$/));
   await page.context().close();
 
   // A visitor: no sign-in. The redirect is read, not followed (the target is on the internet,
