@@ -67,7 +67,7 @@ impl Channels {
                     client_id: id.clone(),
                     client_secret: secret.clone(),
                     version: s.version.clone(),
-                    post_analytics: false,
+                    post_analytics: s.post_analytics,
                 },
             )),
             _ => None,

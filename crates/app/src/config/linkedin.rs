@@ -19,6 +19,10 @@ pub struct LinkedInSettings {
     pub client_id: Option<String>,
     pub client_secret: Option<String>,
     pub version: String,
+    /// Ask members for `r_member_postAnalytics` and read their posts' figures through the API.
+    /// Only for an app LinkedIn approved for member post analytics: LinkedIn refuses the
+    /// sign-in of any other app that asks for the scope, so it is off by default.
+    pub post_analytics: bool,
 }
 
 impl LinkedInSettings {
@@ -35,6 +39,7 @@ impl std::fmt::Debug for LinkedInSettings {
             .field("client_id", &self.client_id)
             .field("client_secret", &self.client_secret.as_ref().map(|_| "***"))
             .field("version", &self.version)
+            .field("post_analytics", &self.post_analytics)
             .finish()
     }
 }
@@ -48,11 +53,13 @@ impl std::fmt::Display for LinkedInSettings {
         };
         write!(
             f,
-            "api {} · oauth {} · client id {} · client secret {secret} · version {}",
+            "api {} · oauth {} · client id {} · client secret {secret} · version {} · post \
+             analytics {}",
             self.api_base_url,
             self.oauth_base_url,
             self.client_id.as_deref().unwrap_or("(none)"),
-            self.version
+            self.version,
+            if self.post_analytics { "on" } else { "off" }
         )
     }
 }
@@ -66,6 +73,7 @@ pub(super) struct FileLinkedIn {
     client_id: Option<String>,
     client_secret: Option<String>,
     version: Option<String>,
+    post_analytics: Option<bool>,
 }
 
 /// `AMTFLUENCER_LINKEDIN_*` beats the file, which beats the defaults.
@@ -91,6 +99,10 @@ pub(super) fn load(
             "AMTFLUENCER_LINKEDIN_VERSION must be a month written YYYYMM, e.g. {DEFAULT_VERSION}, not {version:?}"
         );
     }
+    let post_analytics = match var("LINKEDIN_POST_ANALYTICS") {
+        Some(v) => super::parse_bool("AMTFLUENCER_LINKEDIN_POST_ANALYTICS", &v)?,
+        None => file.post_analytics.unwrap_or(false),
+    };
     Ok(LinkedInSettings {
         api_base_url: url(
             "LINKEDIN_API_BASE_URL",
@@ -105,6 +117,7 @@ pub(super) fn load(
         client_id: var("LINKEDIN_CLIENT_ID").or(file.client_id),
         client_secret: var("LINKEDIN_CLIENT_SECRET").or(file.client_secret),
         version,
+        post_analytics,
     })
 }
 
@@ -134,6 +147,35 @@ mod tests {
         assert_eq!(c.linkedin.api_base_url, "https://api.linkedin.com");
         assert_eq!(c.linkedin.oauth_base_url, "https://www.linkedin.com");
         assert!(!c.linkedin.is_configured());
+        assert!(
+            !c.linkedin.post_analytics,
+            "LinkedIn refuses unapproved scopes"
+        );
+    }
+
+    #[test]
+    fn post_analytics_are_switched_on_in_the_file_or_the_environment() {
+        let c = load(&[], Some("[linkedin]\npost_analytics = true\n")).unwrap();
+        assert!(c.linkedin.post_analytics);
+        assert!(format!("{c}").contains("post analytics on"), "{c}");
+        let c = load(
+            &[("AMTFLUENCER_LINKEDIN_POST_ANALYTICS", "false")],
+            Some("[linkedin]\npost_analytics = true\n"),
+        )
+        .unwrap();
+        assert!(!c.linkedin.post_analytics, "the environment wins");
+        let c = load(&[("AMTFLUENCER_LINKEDIN_POST_ANALYTICS", "yes")], None).unwrap();
+        assert!(c.linkedin.post_analytics);
+        let e = load(
+            &[("AMTFLUENCER_LINKEDIN_POST_ANALYTICS", "vielleicht")],
+            None,
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("AMTFLUENCER_LINKEDIN_POST_ANALYTICS"),
+            "{e}"
+        );
     }
 
     #[test]
