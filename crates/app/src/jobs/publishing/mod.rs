@@ -1,7 +1,8 @@
 //! Publishing through the queue: `publish_post` sends one scheduled post, `schedule_publishing`
 //! (every minute) makes sure every due post has its job, `connection_reminders` (every hour)
 //! reminds people before a LinkedIn connection expires, `mastodon_counts` (every six hours)
-//! reads the counts of recent Mastodon posts for the metrics.
+//! reads the counts of recent Mastodon posts for the metrics, and LinkedIn's post analytics
+//! where the authority's app and the author's connection have that access.
 //!
 //! Nothing is posted twice: the attempt is recorded before sending; a retry after a crash
 //! relies on Mastodon's `Idempotency-Key` or asks LinkedIn whether the post exists, and
@@ -27,15 +28,20 @@ use crate::config::Config;
 use crate::db::{self, entities::job, jobs::NewJob};
 use crate::i18n::I18n;
 
-pub use counts::{COUNTS_DAYS, CountsReport, SOURCE as COUNTS_SOURCE, fetch_mastodon_counts};
+pub use counts::{
+    COUNTS_DAYS, CountsReport, SOURCE as COUNTS_SOURCE, fetch_linkedin_figures,
+    fetch_mastodon_counts,
+};
 pub use reminders::{REMINDER_DAYS, remind_expiring};
 
 pub const PUBLISH: &str = "publish_post";
 pub const SCHEDULE: &str = "schedule_publishing";
 pub const REMINDERS: &str = "connection_reminders";
+/// The figures from the networks' APIs. The name predates LinkedIn's figures; it stays, so
+/// that a run queued by an older version is still picked up.
 pub const COUNTS: &str = "mastodon_counts";
 
-/// Hours between two readings of the Mastodon counts (slots aligned to midnight UTC, so that
+/// Hours between two readings of the API figures (slots aligned to midnight UTC, so that
 /// every instance plans the same next run).
 pub const COUNTS_EVERY_HOURS: u32 = 6;
 
@@ -173,17 +179,32 @@ struct CountsHandler(Publishing);
 impl JobHandler for CountsHandler {
     fn run<'a>(&'a self, db: &'a DatabaseConnection, _job: &'a job::Model) -> JobFuture<'a> {
         Box::pin(async move {
-            let r = fetch_mastodon_counts(&self.0, db).await?;
-            if r != CountsReport::default() {
-                tracing::info!(
-                    stored = r.stored,
-                    failed = r.failed,
-                    deleted = r.deleted,
-                    "Mastodon counts read"
-                );
+            // Each network's run is tried even when the other one could not finish.
+            let runs = [
+                (
+                    "Mastodon counts read",
+                    fetch_mastodon_counts(&self.0, db).await,
+                ),
+                (
+                    "LinkedIn figures read",
+                    fetch_linkedin_figures(&self.0, db).await,
+                ),
+            ];
+            let mut failure = None;
+            for (what, run) in runs {
+                match run {
+                    Ok(r) if r != CountsReport::default() => tracing::info!(
+                        stored = r.stored,
+                        failed = r.failed,
+                        deleted = r.deleted,
+                        "{what}"
+                    ),
+                    Ok(_) => {}
+                    Err(e) => failure = failure.or(Some(e)),
+                }
             }
             schedule_next_counts(db).await?;
-            Ok(())
+            failure.map_or(Ok(()), Err)
         })
     }
 }
@@ -242,7 +263,7 @@ pub async fn schedule_next_reminders(db: &impl ConnectionTrait) -> Result<(), Db
     Ok(())
 }
 
-/// The next reading of the Mastodon counts, at the start of the next six-hour slot.
+/// The next reading of the API figures, at the start of the next six-hour slot.
 pub async fn schedule_next_counts(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     let at = next_slot(db::now(), COUNTS_EVERY_HOURS);
     let mut job = NewJob::new(COUNTS, serde_json::json!({}));

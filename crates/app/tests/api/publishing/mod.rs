@@ -2,6 +2,7 @@
 //! LinkedIn and Mastodon servers, on SQLite and PostgreSQL.
 
 mod counts;
+mod counts_linkedin;
 mod jobs;
 mod outcome;
 mod pages;
@@ -13,6 +14,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use amtfluencer::channels::{Channels, LINKEDIN};
+use amtfluencer::config::Config;
 use amtfluencer::db::{self, connections::NewConnection, entities::planned_post};
 use amtfluencer::i18n::I18n;
 use amtfluencer::jobs::publishing::{MediaLoader, PublishJob, Publishing, enqueue_publish};
@@ -55,14 +57,19 @@ pub struct Setup {
 
 impl Setup {
     pub async fn all() -> Vec<Self> {
+        Self::all_with(|_| {}).await
+    }
+
+    /// With the configuration changed after the fakes are wired in.
+    pub async fn all_with(adjust: impl Fn(&mut Config)) -> Vec<Self> {
         let mut v = Vec::new();
         for tdb in TestDb::all().await {
-            v.push(Self::on(tdb).await);
+            v.push(Self::on_with(tdb, &adjust).await);
         }
         v
     }
 
-    pub async fn on(tdb: TestDb) -> Self {
+    async fn on_with(tdb: TestDb, adjust: &dyn Fn(&mut Config)) -> Self {
         amtfluencer::demo::seed(&tdb.db, 1).await.unwrap();
         let (li_fake, md_fake) = (FakeLinkedIn::start().await, FakeMastodon::start().await);
         let mut config = test_config(&tdb.url);
@@ -73,6 +80,7 @@ impl Setup {
         config.linkedin.client_id = Some(li::CLIENT_ID.into());
         config.linkedin.client_secret = Some(li::CLIENT_SECRET.into());
         config.linkedin.version = li::VERSION.into();
+        adjust(&mut config);
         // A network that never answers is given up on quickly.
         let options = HttpOptions {
             connect_timeout: std::time::Duration::from_secs(5),
@@ -132,10 +140,20 @@ impl Setup {
 
     /// A connected account with the fake's token, sealed as the app seals it.
     pub async fn connect(&self, channel: &'static str) -> i64 {
-        let (token, account, instance) = if channel == LINKEDIN {
-            (li::TOKEN, format!("urn:li:person:{}", li::SUB), None)
+        let token = if channel == LINKEDIN {
+            li::TOKEN
         } else {
-            (md::TOKEN, "14715".to_owned(), Some(self.md.base.clone()))
+            md::TOKEN
+        };
+        self.connect_with(channel, token, "w_member_social").await
+    }
+
+    /// A connected account with this token and these granted scopes.
+    pub async fn connect_with(&self, channel: &'static str, token: &str, scopes: &str) -> i64 {
+        let (account, instance) = if channel == LINKEDIN {
+            (format!("urn:li:person:{}", li::SUB), None)
+        } else {
+            ("14715".to_owned(), Some(self.md.base.clone()))
         };
         let sealed = self.publishing.channels.seal(token).unwrap();
         db::connections::save(
@@ -151,7 +169,7 @@ impl Setup {
                 access_token_enc: sealed,
                 token_expires_at: (channel == LINKEDIN)
                     .then(|| db::now() + chrono::Duration::days(60)),
-                scopes: "w_member_social".into(),
+                scopes: scopes.into(),
             },
         )
         .await

@@ -1,38 +1,17 @@
-//! Mastodon's counts (boosts, favourites, replies) of the posts of the last 30 days, stored as
-//! metric snapshots the way an import stores LinkedIn's figures (source `api`).
-//!
-//! Each post is asked for with its author's token. Nothing stops the run: a failure is logged
-//! and recorded on the post (and an expired token on the connection); a status the instance no
-//! longer has is marked deleted and not asked for again.
+//! Mastodon's counts (boosts, favourites, replies), read from each status with its author's
+//! token; a status the instance no longer has is marked deleted.
 
 use std::collections::HashMap;
 
 use amtfluencer_channels::{AccessToken, AnyChannel, Channel, ChannelError, MastodonInstance};
-use chrono::{DateTime, SubsecRound, Utc};
+use chrono::SubsecRound;
 use sea_orm::DatabaseConnection;
 
-use super::Publishing;
+use super::super::Publishing;
+use super::{COUNTS_DAYS, CountsReport, figure, store};
 use crate::channels::MASTODON;
-use crate::db::{
-    self, connections,
-    entities::planned_post,
-    metrics::{Figures, NewSnapshot},
-};
+use crate::db::{self, connections, entities::planned_post, metrics::Figures};
 use crate::tenancy::TenantId;
-
-/// How far back published posts are still asked for.
-pub const COUNTS_DAYS: i64 = 30;
-
-/// The `source` of the snapshots read from a network's API.
-pub const SOURCE: &str = "api";
-
-/// What one run did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CountsReport {
-    pub stored: usize,
-    pub failed: usize,
-    pub deleted: usize,
-}
 
 /// One person's way to ask: the channel and token, or why there is none (in plain German).
 type Access = Result<(AnyChannel, AccessToken, i64), String>;
@@ -77,9 +56,9 @@ pub async fn fetch_mastodon_counts(
                     // Mastodon counts no views.
                     impressions: 0,
                     members_reached: None,
-                    reactions: i64::try_from(c.reactions).unwrap_or(i64::MAX),
-                    comments: i64::try_from(c.comments).unwrap_or(i64::MAX),
-                    reposts: i64::try_from(c.reposts).unwrap_or(i64::MAX),
+                    reactions: figure(c.reactions),
+                    comments: figure(c.comments),
+                    reposts: figure(c.reposts),
                     clicks: None,
                 };
                 store(db, &post, observed_at, figures).await?;
@@ -171,31 +150,4 @@ fn same_instance(channel: &AnyChannel, post: &planned_post::Model) -> Result<(),
         )),
         _ => Ok(()),
     }
-}
-
-/// The snapshot, and the post's record that its counts are current.
-async fn store(
-    db: &DatabaseConnection,
-    post: &planned_post::Model,
-    observed_at: DateTime<Utc>,
-    figures: Figures,
-) -> anyhow::Result<()> {
-    let tenant = TenantId(post.tenant_id);
-    let snapshot = NewSnapshot {
-        post_id: post.id,
-        observed_at,
-        source: SOURCE,
-        import_id: None,
-        figures,
-    };
-    let txn = sea_orm::TransactionTrait::begin(db).await?;
-    // A second run in the same second (a retried job) replaces its own snapshot.
-    let same_moment = db::metrics::snapshots_at(&txn, tenant, SOURCE, observed_at).await?;
-    match same_moment.get(&post.id) {
-        Some((id, _)) => db::metrics::update_snapshot(&txn, tenant, *id, None, &figures).await?,
-        None => db::metrics::insert_snapshot(&txn, tenant, &snapshot).await?,
-    }
-    db::publishing::counts_checked(&txn, post.id, None).await?;
-    txn.commit().await?;
-    Ok(())
 }
