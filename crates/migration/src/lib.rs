@@ -18,6 +18,7 @@ mod m20261125_000008_studio;
 mod m20261125_000009_consent_review;
 mod m20261125_000010_mastodon_metrics;
 mod m20261125_000011_short_links;
+mod m20261206_000012_post_figures;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000009_consent_review::Migration),
             Box::new(m20261125_000010_mastodon_metrics::Migration),
             Box::new(m20261125_000011_short_links::Migration),
+            Box::new(m20261206_000012_post_figures::Migration),
         ]
     }
 }

@@ -161,6 +161,7 @@ pub async fn seed(
         )
         .await?;
     }
+    crate::db::metrics::figures::rebuild_all(txn, tid).await?;
     let page_days = page_metrics(txn, tid, &mut rng, start, end, &published_days, scale).await?;
     Ok(HistoryReport {
         posts: posts.len(),

@@ -1,5 +1,5 @@
-//! The tables of the editorial calendar: posts (as far as the calendar plans them), their
-//! metric snapshots, the working-time settings, blackout periods and feed links.
+//! The tables of the editorial calendar: posts (as far as the calendar plans them), the
+//! working-time settings, blackout periods and feed links.
 
 pub mod post {
     //! The `posts` table.
@@ -23,30 +23,6 @@ pub mod post {
         pub failure_reason: Option<String>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
-    }
-
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-
-    impl ActiveModelBehavior for ActiveModel {}
-}
-
-pub mod metric {
-    //! The `post_metrics` table (the columns the calendar reads).
-    use sea_orm::entity::prelude::*;
-
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-    #[sea_orm(table_name = "post_metrics")]
-    pub struct Model {
-        #[sea_orm(primary_key)]
-        pub id: i64,
-        pub tenant_id: i64,
-        pub post_id: i64,
-        pub observed_at: DateTimeUtc,
-        pub impressions: i64,
-        pub reactions: i64,
-        pub comments: i64,
-        pub reposts: i64,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

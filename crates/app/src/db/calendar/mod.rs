@@ -6,4 +6,4 @@ pub mod feeds;
 pub mod posts;
 pub mod settings;
 
-pub use entities::{blackout, calendar_feed, metric, post, working_time};
+pub use entities::{blackout, calendar_feed, post, working_time};

@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr,
-    EntityTrait, ExprTrait, QueryFilter, QueryOrder,
+    EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use super::post::{self, Column as P, Entity as Posts};
@@ -182,15 +182,18 @@ pub async fn performance(
     tz: Tz,
 ) -> Result<Vec<HourPerformance>, DbErr> {
     let figures = topics::latest_figures(db, tenant).await?;
-    let published = Posts::find()
+    let published: Vec<(i64, DateTime<Utc>)> = Posts::find()
+        .select_only()
+        .columns([P::Id, P::PublishedAt])
         .filter(P::TenantId.eq(tenant.0))
         .filter(P::Status.eq(PostStatus::Published.as_str()))
         .filter(P::PublishedAt.is_not_null())
+        .into_tuple()
         .all(db)
         .await?;
     let mut buckets: HashMap<(chrono::Weekday, u32), Vec<i64>> = HashMap::new();
-    for p in published {
-        let (Some(at), Some(&(imp, _))) = (p.published_at, figures.get(&p.id)) else {
+    for (id, at) in published {
+        let Some(&(imp, _)) = figures.get(&id) else {
             continue;
         };
         let local = at.with_timezone(&tz);

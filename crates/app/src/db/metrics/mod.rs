@@ -1,12 +1,10 @@
 //! Stored figures: the record of each import, post snapshots (`post_metrics`), the page's days
 //! (`page_metrics`) and imported posts waiting to be assigned (`import_unmatched`).
 
-use std::collections::HashMap;
-
 use amtfluencer_imports::{Candidate, PostKey};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Order, Query};
-use sea_orm::{ConnectionTrait, DbErr, QueryResult, Value};
+use sea_orm::{ConnectionTrait, DbErr, QueryResult};
 
 use super::now;
 use crate::tenancy::TenantId;
@@ -157,7 +155,8 @@ pub async fn insert_import(
     row.try_get_by_index(0)
 }
 
-/// Our posts as matching candidates: published or planned, with their LinkedIn key.
+/// Our posts as matching candidates: published or planned, with their LinkedIn key. Their
+/// texts are left empty here: [`fill_texts`] reads those a comparison needs.
 pub async fn candidates(
     db: &impl ConnectionTrait,
     tenant: TenantId,
@@ -166,7 +165,6 @@ pub async fn candidates(
         .columns([
             "id",
             "ambassador_id",
-            "body",
             "external_id",
             "external_url",
             "published_at",
@@ -188,7 +186,7 @@ pub async fn candidates(
                 .as_deref()
                 .and_then(PostKey::parse)
                 .or_else(|| url.as_deref().and_then(PostKey::parse)),
-            text: r.try_get("", "body")?,
+            text: String::new(),
             date: published.or(scheduled).map(|d| d.date_naive()),
             ambassador_id: r.try_get("", "ambassador_id")?,
         });
@@ -196,111 +194,50 @@ pub async fn candidates(
     Ok(out)
 }
 
-/// Snapshots of one source taken at one moment, by post id: (snapshot id, figures).
-pub async fn snapshots_at(
+/// Reads the texts of the wanted candidates: by id in small groups, or in one pass over the
+/// authority's posts when most are wanted.
+pub async fn fill_texts(
     db: &impl ConnectionTrait,
     tenant: TenantId,
-    source: &str,
-    observed_at: DateTime<Utc>,
-) -> Result<HashMap<i64, (i64, Figures)>, DbErr> {
-    let stmt = Query::select()
-        .columns([
-            "id",
-            "post_id",
-            "impressions",
-            "members_reached",
-            "reactions",
-            "comments",
-            "reposts",
-            "clicks",
-        ])
-        .from("post_metrics")
-        .and_where(Expr::col("tenant_id").eq(tenant.0))
-        .and_where(Expr::col("source").eq(source))
-        .and_where(Expr::col("observed_at").eq(observed_at))
-        .to_owned();
-    let mut out = HashMap::new();
-    for r in db.query_all(&stmt).await? {
-        out.insert(
-            r.try_get("", "post_id")?,
-            (
-                r.try_get("", "id")?,
-                Figures {
-                    impressions: r.try_get("", "impressions")?,
-                    members_reached: r.try_get("", "members_reached")?,
-                    reactions: r.try_get("", "reactions")?,
-                    comments: r.try_get("", "comments")?,
-                    reposts: r.try_get("", "reposts")?,
-                    clicks: r.try_get("", "clicks")?,
-                },
-            ),
-        );
-    }
-    Ok(out)
-}
-
-fn figure_values(f: &Figures) -> [Value; 6] {
-    [
-        f.impressions.into(),
-        f.members_reached.into(),
-        f.reactions.into(),
-        f.comments.into(),
-        f.reposts.into(),
-        f.clicks.into(),
-    ]
-}
-
-const FIGURE_COLS: [&str; 6] = [
-    "impressions",
-    "members_reached",
-    "reactions",
-    "comments",
-    "reposts",
-    "clicks",
-];
-
-pub struct NewSnapshot {
-    pub post_id: i64,
-    pub observed_at: DateTime<Utc>,
-    pub source: &'static str,
-    pub import_id: Option<i64>,
-    pub figures: Figures,
-}
-
-pub async fn insert_snapshot(
-    db: &impl ConnectionTrait,
-    tenant: TenantId,
-    s: &NewSnapshot,
+    candidates: &mut [Candidate],
+    wanted: &std::collections::HashSet<i64>,
 ) -> Result<(), DbErr> {
-    let mut values: Vec<Value> = vec![
-        tenant.0.into(),
-        s.post_id.into(),
-        s.observed_at.into(),
-        s.source.into(),
-        s.import_id.into(),
-    ];
-    values.extend(figure_values(&s.figures));
-    let mut cols = vec!["tenant_id", "post_id", "observed_at", "source", "import_id"];
-    cols.extend(FIGURE_COLS);
-    super::bulk::insert_rows(db, "post_metrics", &cols, vec![values]).await
-}
-
-pub async fn update_snapshot(
-    db: &impl ConnectionTrait,
-    tenant: TenantId,
-    id: i64,
-    import_id: Option<i64>,
-    f: &Figures,
-) -> Result<(), DbErr> {
-    let mut stmt = Query::update();
-    stmt.table("post_metrics")
-        .value("import_id", import_id)
-        .and_where(Expr::col("tenant_id").eq(tenant.0))
-        .and_where(Expr::col("id").eq(id));
-    for (c, v) in FIGURE_COLS.iter().zip(figure_values(f)) {
-        stmt.value(*c, v);
+    if wanted.is_empty() {
+        return Ok(());
     }
-    db.execute(&stmt).await.map(|_| ())
+    let select = || {
+        Query::select()
+            .columns(["id", "body"])
+            .from("posts")
+            .and_where(Expr::col("tenant_id").eq(tenant.0))
+            .to_owned()
+    };
+    let mut texts: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
+    let mut read = |rows: Vec<QueryResult>| -> Result<(), DbErr> {
+        for r in rows {
+            let id: i64 = r.try_get("", "id")?;
+            if wanted.contains(&id) {
+                texts.insert(id, r.try_get("", "body")?);
+            }
+        }
+        Ok(())
+    };
+    if wanted.len() * 4 > candidates.len() {
+        read(db.query_all(&select()).await?)?;
+    } else {
+        let ids: Vec<i64> = wanted.iter().copied().collect();
+        for chunk in ids.chunks(500) {
+            let mut stmt = select();
+            stmt.and_where(Expr::col("id").is_in(chunk.iter().copied()));
+            read(db.query_all(&stmt).await?)?;
+        }
+    }
+    for c in candidates.iter_mut() {
+        if let Some(t) = texts.remove(&c.id) {
+            c.text = t;
+        }
+    }
+    Ok(())
 }
 
 /// Records the LinkedIn post behind one of our posts, when it has none yet.
@@ -337,10 +274,16 @@ pub async fn post_exists(
     Ok(db.query_one(&stmt).await?.is_some())
 }
 
+pub mod figures;
 mod pages;
+mod snapshots;
 mod unmatched;
 
 pub use pages::{PageDayRow, followers_before, page_days, save_page_day};
+pub use snapshots::{
+    NewSnapshot, insert_snapshot, insert_snapshots, replace_snapshots, snapshots_at,
+    update_snapshot,
+};
 pub use unmatched::{NewUnmatched, Unmatched, assign, insert_unmatched, list_unmatched};
 
 /// A post offered in a choice (assigning, manual entry): id, date and the text's beginning.

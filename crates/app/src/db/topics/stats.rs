@@ -4,10 +4,9 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 
-use crate::db::calendar::metric::{Column as M, Entity as Metrics};
-use crate::db::calendar::post::{self, Column as P, Entity as Posts};
+use crate::db::calendar::post::{Column as P, Entity as Posts};
 use crate::db::entities::ambassador::{Column as A, Entity as Ambassadors};
 use crate::tenancy::TenantId;
 
@@ -31,36 +30,53 @@ pub struct TopicStats {
     pub median_engagement: Option<f64>,
 }
 
-/// The latest figures of each post: (impressions, interactions).
+/// The latest figures of each post: (impressions, reactions + comments + reposts).
 pub async fn latest_figures(
     db: &impl ConnectionTrait,
     tenant: TenantId,
 ) -> Result<HashMap<i64, (i64, i64)>, DbErr> {
-    let rows = Metrics::find()
-        .filter(M::TenantId.eq(tenant.0))
-        .order_by_asc(M::ObservedAt)
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|m| {
-            (
-                m.post_id,
-                (m.impressions, m.reactions + m.comments + m.reposts),
-            )
-        })
-        .collect())
+    crate::db::metrics::figures::all(db, tenant).await
+}
+
+/// A post with a topic, in the columns the stats need (no text).
+pub(crate) struct TopicPost {
+    pub id: i64,
+    pub ambassador_id: i64,
+    pub topic_id: Option<i64>,
+    pub status: String,
+    pub published_at: Option<DateTime<Utc>>,
 }
 
 pub(crate) async fn posts_with_topic(
     db: &impl ConnectionTrait,
     tenant: TenantId,
-) -> Result<Vec<post::Model>, DbErr> {
-    Posts::find()
+) -> Result<Vec<TopicPost>, DbErr> {
+    let rows: Vec<(i64, i64, Option<i64>, String, Option<DateTime<Utc>>)> = Posts::find()
+        .select_only()
+        .columns([
+            P::Id,
+            P::AmbassadorId,
+            P::TopicId,
+            P::Status,
+            P::PublishedAt,
+        ])
         .filter(P::TenantId.eq(tenant.0))
         .filter(P::TopicId.is_not_null())
+        .into_tuple()
         .all(db)
-        .await
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, ambassador_id, topic_id, status, published_at)| TopicPost {
+                id,
+                ambassador_id,
+                topic_id,
+                status,
+                published_at,
+            },
+        )
+        .collect())
 }
 
 fn median_u64(mut v: Vec<i64>) -> Option<u64> {

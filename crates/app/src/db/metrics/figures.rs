@@ -1,0 +1,132 @@
+//! `post_figures`: each post's latest figures in one row, derived from its snapshots.
+//!
+//! Figures are cumulative, so a post's latest figures are the largest of its snapshots
+//! (across sources: import, manual entry, API). Every function that writes a snapshot
+//! refreshes the rows of the posts it touched inside the same transaction, so the dashboards
+//! read one row per post and never a stale one.
+
+use std::collections::HashMap;
+
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::{ConnectionTrait, DbErr};
+
+use crate::tenancy::TenantId;
+
+/// Posts refreshed per statement: well under both backends' parameter limits.
+const CHUNK: usize = 500;
+
+const COLS: [&str; 9] = [
+    "post_id",
+    "tenant_id",
+    "observed_at",
+    "impressions",
+    "members_reached",
+    "reactions",
+    "comments",
+    "reposts",
+    "clicks",
+];
+
+/// The largest figures of the given posts' snapshots (all posts: `None`), grouped per post.
+fn from_snapshots(tenant: TenantId, post_ids: Option<&[i64]>) -> SelectStatement {
+    let mut s = Query::select();
+    s.column("post_id")
+        .expr(Expr::col("tenant_id").max())
+        .expr(Expr::col("observed_at").max());
+    for c in &COLS[3..] {
+        s.expr(Expr::col(*c).max());
+    }
+    s.from("post_metrics")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .group_by_col("post_id");
+    if let Some(ids) = post_ids {
+        s.and_where(Expr::col("post_id").is_in(ids.iter().copied()));
+    }
+    s
+}
+
+/// Rebuilds the figures of these posts from their snapshots (a post without snapshots loses
+/// its row). Call in the transaction that wrote the snapshots.
+pub async fn refresh(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    post_ids: &[i64],
+) -> Result<(), DbErr> {
+    let mut ids = post_ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    for chunk in ids.chunks(CHUNK) {
+        let delete = Query::delete()
+            .from_table("post_figures")
+            .and_where(Expr::col("tenant_id").eq(tenant.0))
+            .and_where(Expr::col("post_id").is_in(chunk.iter().copied()))
+            .to_owned();
+        db.execute(&delete).await?;
+        let insert = Query::insert()
+            .into_table("post_figures")
+            .columns(COLS.map(Alias::new))
+            .select_from(from_snapshots(tenant, Some(chunk)))
+            .map_err(|e| DbErr::Custom(e.to_string()))?
+            .to_owned();
+        db.execute(&insert).await?;
+    }
+    Ok(())
+}
+
+/// Rebuilds every post's figures of an authority (after a bulk seed).
+pub async fn rebuild_all(db: &impl ConnectionTrait, tenant: TenantId) -> Result<(), DbErr> {
+    let delete = Query::delete()
+        .from_table("post_figures")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .to_owned();
+    db.execute(&delete).await?;
+    let insert = Query::insert()
+        .into_table("post_figures")
+        .columns(COLS.map(Alias::new))
+        .select_from(from_snapshots(tenant, None))
+        .map_err(|e| DbErr::Custom(e.to_string()))?
+        .to_owned();
+    db.execute(&insert).await.map(|_| ())
+}
+
+/// Rebuilds the figures of the post a snapshot belongs to.
+pub async fn refresh_of_snapshot(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    snapshot_id: i64,
+) -> Result<(), DbErr> {
+    let stmt = Query::select()
+        .column("post_id")
+        .from("post_metrics")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .and_where(Expr::col("id").eq(snapshot_id))
+        .to_owned();
+    match db.query_one(&stmt).await? {
+        Some(r) => refresh(db, tenant, &[r.try_get("", "post_id")?]).await,
+        None => Ok(()),
+    }
+}
+
+/// Every post's latest figures as (impressions, reactions + comments + reposts).
+pub async fn all(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+) -> Result<HashMap<i64, (i64, i64)>, DbErr> {
+    let stmt = Query::select()
+        .columns(["post_id", "impressions", "reactions", "comments", "reposts"])
+        .from("post_figures")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .to_owned();
+    let mut out = HashMap::new();
+    for r in db.query_all(&stmt).await? {
+        let get = |c: &str| r.try_get::<i64>("", c);
+        out.insert(
+            get("post_id")?,
+            (
+                get("impressions")?,
+                get("reactions")? + get("comments")? + get("reposts")?,
+            ),
+        );
+    }
+    Ok(out)
+}

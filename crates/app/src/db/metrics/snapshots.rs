@@ -1,0 +1,155 @@
+//! Post snapshots (`post_metrics`): each observation of a post's figures. Every write
+//! refreshes the posts' derived `post_figures` in the same transaction.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{ConnectionTrait, DbErr, Value};
+
+use super::{Figures, figures};
+use crate::tenancy::TenantId;
+
+/// Snapshots of one source taken at one moment, by post id: (snapshot id, figures).
+pub async fn snapshots_at(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    source: &str,
+    observed_at: DateTime<Utc>,
+) -> Result<HashMap<i64, (i64, Figures)>, DbErr> {
+    let stmt = Query::select()
+        .columns([
+            "id",
+            "post_id",
+            "impressions",
+            "members_reached",
+            "reactions",
+            "comments",
+            "reposts",
+            "clicks",
+        ])
+        .from("post_metrics")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .and_where(Expr::col("source").eq(source))
+        .and_where(Expr::col("observed_at").eq(observed_at))
+        .to_owned();
+    let mut out = HashMap::new();
+    for r in db.query_all(&stmt).await? {
+        out.insert(
+            r.try_get("", "post_id")?,
+            (
+                r.try_get("", "id")?,
+                Figures {
+                    impressions: r.try_get("", "impressions")?,
+                    members_reached: r.try_get("", "members_reached")?,
+                    reactions: r.try_get("", "reactions")?,
+                    comments: r.try_get("", "comments")?,
+                    reposts: r.try_get("", "reposts")?,
+                    clicks: r.try_get("", "clicks")?,
+                },
+            ),
+        );
+    }
+    Ok(out)
+}
+
+fn figure_values(f: &Figures) -> [Value; 6] {
+    [
+        f.impressions.into(),
+        f.members_reached.into(),
+        f.reactions.into(),
+        f.comments.into(),
+        f.reposts.into(),
+        f.clicks.into(),
+    ]
+}
+
+const FIGURE_COLS: [&str; 6] = [
+    "impressions",
+    "members_reached",
+    "reactions",
+    "comments",
+    "reposts",
+    "clicks",
+];
+
+pub struct NewSnapshot {
+    pub post_id: i64,
+    pub observed_at: DateTime<Utc>,
+    pub source: &'static str,
+    pub import_id: Option<i64>,
+    pub figures: Figures,
+}
+
+pub async fn insert_snapshot(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    s: &NewSnapshot,
+) -> Result<(), DbErr> {
+    insert_snapshots(db, tenant, std::slice::from_ref(s)).await
+}
+
+/// Inserts many snapshots in a few statements and refreshes their posts' figures.
+pub async fn insert_snapshots(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    snapshots: &[NewSnapshot],
+) -> Result<(), DbErr> {
+    let rows: Vec<Vec<Value>> = snapshots
+        .iter()
+        .map(|s| {
+            let mut values: Vec<Value> = vec![
+                tenant.0.into(),
+                s.post_id.into(),
+                s.observed_at.into(),
+                s.source.into(),
+                s.import_id.into(),
+            ];
+            values.extend(figure_values(&s.figures));
+            values
+        })
+        .collect();
+    let mut cols = vec!["tenant_id", "post_id", "observed_at", "source", "import_id"];
+    cols.extend(FIGURE_COLS);
+    crate::db::bulk::insert_rows(db, "post_metrics", &cols, rows).await?;
+    let posts: Vec<i64> = snapshots.iter().map(|s| s.post_id).collect();
+    figures::refresh(db, tenant, &posts).await
+}
+
+pub async fn update_snapshot(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    id: i64,
+    import_id: Option<i64>,
+    f: &Figures,
+) -> Result<(), DbErr> {
+    let mut stmt = Query::update();
+    stmt.table("post_metrics")
+        .value("import_id", import_id)
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .and_where(Expr::col("id").eq(id));
+    for (c, v) in FIGURE_COLS.iter().zip(figure_values(f)) {
+        stmt.value(*c, v);
+    }
+    db.execute(&stmt).await?;
+    figures::refresh_of_snapshot(db, tenant, id).await
+}
+
+/// Replaces many snapshots (by id) with new ones of the same posts and moments: one delete
+/// and a few inserts instead of a statement per row, for large imports.
+pub async fn replace_snapshots(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    replaced: &[i64],
+    snapshots: &[NewSnapshot],
+) -> Result<(), DbErr> {
+    for chunk in replaced.chunks(1_000) {
+        let stmt = Query::delete()
+            .from_table("post_metrics")
+            .and_where(Expr::col("tenant_id").eq(tenant.0))
+            .and_where(Expr::col("id").is_in(chunk.iter().copied()))
+            .to_owned();
+        db.execute(&stmt).await?;
+    }
+    insert_snapshots(db, tenant, snapshots).await
+}
