@@ -15,8 +15,9 @@ use crate::error::ImportError;
 
 /// Files above this are refused before reading.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
-/// Rows per sheet; LinkedIn exports hold at most a year of days or a few thousand posts.
-pub const MAX_ROWS: usize = 100_000;
+/// Rows per sheet. LinkedIn's exports hold a year of days or a few thousand posts; an
+/// authority's own collected sheet of 100,000 posts with its header lines still fits.
+pub const MAX_ROWS: usize = 200_000;
 /// Columns beyond this are ignored; the exports have about twenty.
 pub(crate) const MAX_COLUMNS: usize = 200;
 /// The unpacked size an XLSX may declare in total.

@@ -36,7 +36,8 @@ pub use detect::detect;
 pub use error::{ImportError, RowProblem, RowProblemKind};
 pub use grid::{MAX_FILE_BYTES, MAX_ROWS};
 pub use matching::{
-    Candidate, DATE_WINDOW_DAYS, ImportedPost, LIKELY_THRESHOLD, Match, match_post, text_similarity,
+    Candidate, CandidateIndex, DATE_WINDOW_DAYS, ImportedPost, LIKELY_THRESHOLD, Match, match_post,
+    text_similarity,
 };
 pub use model::{FileKind, MemberDay, MemberSummary, PageDay, PostFigures, Row, Share};
 pub use post_key::{NotAPostKey, PostIdKind, PostKey};

@@ -10,9 +10,9 @@
 //!    candidate's share/ugcPost key counts as strong evidence (see [`PostKey`]).
 //! 3. Several candidates scoring about the same are `Ambiguous`; the team assigns them by hand.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
 
 use crate::model::{PostFigures, Share};
 use crate::post_key::PostKey;
@@ -90,45 +90,130 @@ pub enum Match {
 }
 
 pub fn match_post(imported: &ImportedPost, candidates: &[Candidate]) -> Match {
-    let pool: Vec<&Candidate> = candidates
-        .iter()
-        .filter(|c| imported.ambassador_id.is_none_or(|a| a == c.ambassador_id))
-        .collect();
+    CandidateIndex::new(candidates).match_post(imported)
+}
 
-    if let Some(key) = imported.key {
-        let same: Vec<i64> = pool
-            .iter()
-            .filter(|c| c.key == Some(key))
-            .map(|c| c.id)
-            .collect();
-        match same.as_slice() {
-            [one] => return Match::Exact(*one),
-            [] => {}
-            many => return Match::Ambiguous(many.to_vec()),
+/// Our posts, indexed once for many imported rows: by key, and by date for the text
+/// comparison, so that a row is compared with the few posts of its days instead of all.
+/// Matching through the index gives exactly what a comparison with every candidate gives.
+pub struct CandidateIndex<'a> {
+    all: &'a [Candidate],
+    by_key: HashMap<PostKey, Vec<usize>>,
+    by_id: HashMap<i64, usize>,
+    /// (date, position) of every dated candidate, sorted.
+    by_date: Vec<(NaiveDate, usize)>,
+    undated: Vec<usize>,
+}
+
+impl<'a> CandidateIndex<'a> {
+    pub fn new(all: &'a [Candidate]) -> Self {
+        let mut by_key: HashMap<PostKey, Vec<usize>> = HashMap::new();
+        let mut by_id = HashMap::with_capacity(all.len());
+        let mut by_date = Vec::new();
+        let mut undated = Vec::new();
+        for (i, c) in all.iter().enumerate() {
+            by_id.insert(c.id, i);
+            if let Some(k) = c.key {
+                by_key.entry(k).or_default().push(i);
+            }
+            match c.date {
+                Some(d) => by_date.push((d, i)),
+                None => undated.push(i),
+            }
+        }
+        by_date.sort_unstable();
+        Self {
+            all,
+            by_key,
+            by_id,
+            by_date,
+            undated,
         }
     }
 
-    let mut scored: Vec<(i64, f64)> = pool
-        .iter()
-        .filter(|c| !is_other_post(imported.key, c.key))
-        .filter_map(|c| score(imported, c).map(|s| (c.id, s)))
-        .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-    match scored.as_slice() {
-        [] => Match::None,
-        [(id, best), rest @ ..] => {
-            let close: Vec<i64> = rest
-                .iter()
-                .take_while(|(_, s)| best - s <= AMBIGUITY_MARGIN)
-                .map(|(id, _)| *id)
+    /// Whether the row is placed by its key alone, without comparing texts.
+    pub fn placed_by_key(&self, imported: &ImportedPost) -> bool {
+        imported.key.is_some_and(|k| {
+            self.by_key.get(&k).into_iter().flatten().any(|i| {
+                imported
+                    .ambassador_id
+                    .is_none_or(|a| a == self.all[*i].ambassador_id)
+            })
+        })
+    }
+
+    /// The ids of the candidates a row of this date is compared with by text.
+    pub fn text_candidates(&self, date: Option<NaiveDate>) -> impl Iterator<Item = i64> + '_ {
+        self.text_pool(date).into_iter().map(|i| self.all[i].id)
+    }
+
+    pub fn get(&self, id: i64) -> Option<&'a Candidate> {
+        self.by_id.get(&id).map(|i| &self.all[*i])
+    }
+
+    /// Positions of the candidates a row may be compared with by text, in their original
+    /// order (ties between equal scores go to the earlier candidate, as without the index).
+    fn text_pool(&self, date: Option<NaiveDate>) -> Vec<usize> {
+        let Some(d) = date else {
+            return (0..self.all.len()).collect();
+        };
+        let window = Duration::days(DATE_WINDOW_DAYS);
+        let (from, to) = (d - window, d + window);
+        let start = self.by_date.partition_point(|(x, _)| *x < from);
+        let mut pool: Vec<usize> = self.by_date[start..]
+            .iter()
+            .take_while(|(x, _)| *x <= to)
+            .map(|(_, i)| *i)
+            .chain(self.undated.iter().copied())
+            .collect();
+        pool.sort_unstable();
+        pool
+    }
+
+    pub fn match_post(&self, imported: &ImportedPost) -> Match {
+        let mine = |c: &&Candidate| imported.ambassador_id.is_none_or(|a| a == c.ambassador_id);
+        if let Some(key) = imported.key {
+            let same: Vec<i64> = self
+                .by_key
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .map(|i| &self.all[*i])
+                .filter(mine)
+                .map(|c| c.id)
                 .collect();
-            if close.is_empty() {
-                Match::Likely {
-                    id: *id,
-                    score: *best,
+            match same.as_slice() {
+                [one] => return Match::Exact(*one),
+                [] => {}
+                many => return Match::Ambiguous(many.to_vec()),
+            }
+        }
+
+        let mut scored: Vec<(i64, f64)> = self
+            .text_pool(imported.date)
+            .into_iter()
+            .map(|i| &self.all[i])
+            .filter(mine)
+            .filter(|c| !is_other_post(imported.key, c.key))
+            .filter_map(|c| score(imported, c).map(|s| (c.id, s)))
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        match scored.as_slice() {
+            [] => Match::None,
+            [(id, best), rest @ ..] => {
+                let close: Vec<i64> = rest
+                    .iter()
+                    .take_while(|(_, s)| best - s <= AMBIGUITY_MARGIN)
+                    .map(|(id, _)| *id)
+                    .collect();
+                if close.is_empty() {
+                    Match::Likely {
+                        id: *id,
+                        score: *best,
+                    }
+                } else {
+                    Match::Ambiguous(std::iter::once(*id).chain(close).collect())
                 }
-            } else {
-                Match::Ambiguous(std::iter::once(*id).chain(close).collect())
             }
         }
     }

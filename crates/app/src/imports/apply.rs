@@ -4,7 +4,7 @@
 use sea_orm::{ConnectionTrait, DbErr};
 
 use super::{Action, CHANNEL, Outcome, Plan, SOURCE};
-use crate::db::metrics::{self, NewImport, NewSnapshot, NewUnmatched};
+use crate::db::metrics::{self, Figures, NewImport, NewSnapshot, NewUnmatched};
 use crate::tenancy::TenantId;
 
 /// Writes the plan and returns the new import's id. Call inside a transaction.
@@ -32,25 +32,27 @@ pub async fn apply(
         },
     )
     .await?;
+    // Snapshots are written together after the loop: a large export is a few statements,
+    // not one per row.
+    let mut new = Vec::new();
+    let mut replaced = Vec::new();
+    let snapshot = |post_id: i64, figures: Figures| NewSnapshot {
+        post_id,
+        observed_at: plan.observed_at,
+        source: SOURCE,
+        import_id: Some(import_id),
+        figures,
+    };
     for row in &plan.rows {
         match &row.action {
-            Action::NewSnapshot { post_id, figures } => {
-                let s = NewSnapshot {
-                    post_id: *post_id,
-                    observed_at: plan.observed_at,
-                    source: SOURCE,
-                    import_id: Some(import_id),
-                    figures: *figures,
-                };
-                metrics::insert_snapshot(db, tenant, &s).await?;
-            }
+            Action::NewSnapshot { post_id, figures } => new.push(snapshot(*post_id, *figures)),
             Action::UpdateSnapshot {
+                post_id,
                 snapshot_id,
                 figures,
-                ..
             } => {
-                metrics::update_snapshot(db, tenant, *snapshot_id, Some(import_id), figures)
-                    .await?;
+                replaced.push(*snapshot_id);
+                new.push(snapshot(*post_id, *figures));
             }
             Action::Link { post_id, key } => {
                 metrics::link_post(db, tenant, *post_id, key).await?;
@@ -86,5 +88,6 @@ pub async fn apply(
             | Action::Skip(_) => {}
         }
     }
+    metrics::replace_snapshots(db, tenant, &replaced, &new).await?;
     Ok(import_id)
 }

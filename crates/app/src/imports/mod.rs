@@ -13,7 +13,7 @@ mod report;
 use std::collections::{HashMap, HashSet};
 
 use amtfluencer_imports::{
-    FileKind, ImportError, ImportedPost, Match, PostFigures, PostKey, RowProblem, match_post,
+    CandidateIndex, FileKind, ImportError, ImportedPost, Match, PostFigures, PostKey, RowProblem,
 };
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::{ConnectionTrait, DbErr};
@@ -209,8 +209,11 @@ pub async fn plan(
             .into_iter()
             .filter_map(|u| u.post_urn)
             .collect();
-        (metrics::candidates(db, tenant).await?, waiting)
+        let mut candidates = metrics::candidates(db, tenant).await?;
+        with_texts_needed(db, tenant, &parsed, ambassador_id, &mut candidates).await?;
+        (candidates, waiting)
     };
+    let index = CandidateIndex::new(&candidates);
     if !parsed.posts.is_empty() {
         let stored = metrics::snapshots_at(db, tenant, SOURCE, plan.observed_at).await?;
         let mut seen = HashSet::new();
@@ -219,7 +222,7 @@ pub async fn plan(
                 Err(p) => (String::new(), Action::Skip(Skip::Problem(p.clone()))),
                 Ok(f) => (
                     post_label(f),
-                    post_action(f, ambassador_id, &candidates, &stored, &mut seen),
+                    post_action(f, ambassador_id, &index, &stored, &mut seen),
                 ),
             };
             plan.rows.push(PlannedRow {
@@ -256,10 +259,10 @@ pub async fn plan(
                 let mut imported = ImportedPost::from(s);
                 imported.ambassador_id = ambassador_id;
                 let label = s.link.clone().unwrap_or_else(|| excerpt(&s.commentary));
-                let action = match match_post(&imported, &candidates) {
+                let action = match index.match_post(&imported) {
                     Match::Exact(id) => Action::AlreadyLinked { post_id: id },
                     Match::Likely { id, .. } => {
-                        let ours = candidates.iter().find(|c| c.id == id).and_then(|c| c.key);
+                        let ours = index.get(id).and_then(|c| c.key);
                         match (ours, s.key) {
                             _ if !linked.insert(id) => Action::Skip(Skip::Repeated),
                             (None, Some(key)) => Action::Link { post_id: id, key },
@@ -296,6 +299,33 @@ pub async fn plan(
         }
     }
     Ok(plan)
+}
+
+/// Reads the texts of the candidates that rows without a known key will be compared with:
+/// an export whose posts all carry their LinkedIn key needs no text at all.
+async fn with_texts_needed(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    parsed: &amtfluencer_imports::Parsed,
+    ambassador_id: Option<i64>,
+    candidates: &mut [amtfluencer_imports::Candidate],
+) -> Result<(), DbErr> {
+    let wanted: HashSet<i64> = {
+        let index = CandidateIndex::new(candidates);
+        let posts = parsed.posts.iter().filter_map(|r| r.value.as_ref().ok());
+        let shares = parsed.shares.iter().filter_map(|r| r.value.as_ref().ok());
+        posts
+            .map(ImportedPost::from)
+            .chain(shares.map(ImportedPost::from))
+            .map(|mut i| {
+                i.ambassador_id = ambassador_id;
+                i
+            })
+            .filter(|i| !index.placed_by_key(i))
+            .flat_map(|i| index.text_candidates(i.date).collect::<Vec<_>>())
+            .collect()
+    };
+    metrics::fill_texts(db, tenant, candidates, &wanted).await
 }
 
 fn ambiguous(m: &Match) -> Vec<i64> {
@@ -347,7 +377,7 @@ fn figures_of(f: &PostFigures) -> Option<Figures> {
 fn post_action(
     f: &PostFigures,
     ambassador_id: Option<i64>,
-    candidates: &[amtfluencer_imports::Candidate],
+    candidates: &CandidateIndex<'_>,
     stored: &HashMap<i64, (i64, Figures)>,
     seen: &mut HashSet<i64>,
 ) -> Action {
@@ -356,7 +386,7 @@ fn post_action(
     };
     let mut imported = ImportedPost::from(f);
     imported.ambassador_id = ambassador_id;
-    let post_id = match match_post(&imported, candidates) {
+    let post_id = match candidates.match_post(&imported) {
         Match::Exact(id) | Match::Likely { id, .. } => id,
         m => {
             return Action::Unmatched {

@@ -1,0 +1,194 @@
+//! Import of a 100,000-row page-content export into the demo scaled ×100: the file is written
+//! as LinkedIn lays it out (description row, header, one row per post with its link), then
+//! read, planned and written in one transaction — what `POST /api/v1/imports?commit=true`
+//! does after receiving the upload. Prints each phase's time.
+//!
+//! `BENCH_DATABASE_URL` names the database (default: a fresh SQLite file); the demo is seeded
+//! ×`BENCH_SCALE` (default 100) when the authority `musterstadt` is missing. Afterwards the
+//! imported figures are removed again, so the database can be measured repeatedly.
+//! Run with `cargo bench -p amtfluencer --bench import`.
+
+use std::time::Instant;
+
+use amtfluencer::db::{self, metrics::figures};
+use amtfluencer::imports;
+use amtfluencer::tenancy::TenantId;
+use chrono::{DateTime, Datelike, Utc};
+use rust_xlsxwriter::Workbook;
+use sea_orm::sea_query::{Expr, ExprTrait, Order, Query};
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+
+const ROWS: u64 = 100_000;
+
+/// The newest published posts' links and dates, as many as the file should hold.
+async fn posts(db: &DatabaseConnection, tenant: TenantId) -> anyhow::Result<Vec<Post>> {
+    let stmt = Query::select()
+        .columns(["id", "external_url", "published_at"])
+        .from("posts")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .and_where(Expr::col("status").eq("published"))
+        .and_where(Expr::col("external_url").is_not_null())
+        .order_by("published_at", Order::Desc)
+        .limit(ROWS)
+        .to_owned();
+    let mut out = Vec::new();
+    for r in db.query_all(&stmt).await? {
+        out.push(Post {
+            id: r.try_get("", "id")?,
+            url: r.try_get("", "external_url")?,
+            at: r.try_get("", "published_at")?,
+        });
+    }
+    anyhow::ensure!(
+        out.len() as u64 == ROWS,
+        "only {} published posts with a link; seed a larger demo",
+        out.len()
+    );
+    Ok(out)
+}
+
+struct Post {
+    id: i64,
+    url: String,
+    at: DateTime<Utc>,
+}
+
+fn export(posts: &[Post]) -> anyhow::Result<Vec<u8>> {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.write_string(
+        0,
+        0,
+        "Aggregierte Kennzahlen für Updates, die von Stadt Musterstadt am Rhein veröffentlicht \
+         wurden. Die Daten sind nicht in Echtzeit.",
+    )?;
+    let header = [
+        "Post title",
+        "Post link",
+        "Post type",
+        "Posted by",
+        "Created date",
+        "Audience",
+        "Impressions",
+        "Clicks",
+        "Click through rate (CTR)",
+        "Likes",
+        "Comments",
+        "Reposts",
+        "Follows",
+        "Engagement rate",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(1, c as u16, *h)?;
+    }
+    for (i, p) in posts.iter().enumerate() {
+        let row = i as u32 + 2;
+        let n = (p.id % 997) as f64;
+        let d = p.at.date_naive();
+        ws.write_string(row, 0, format!("Beitrag {}", p.id))?;
+        ws.write_string(row, 1, &p.url)?;
+        ws.write_string(row, 2, "Organic")?;
+        ws.write_string(row, 3, "Musterstadt")?;
+        ws.write_string(
+            row,
+            4,
+            format!("{:02}/{:02}/{}", d.month(), d.day(), d.year()),
+        )?;
+        ws.write_string(row, 5, "All followers")?;
+        ws.write_number(row, 6, 2_000.0 + n)?;
+        ws.write_number(row, 7, 40.0 + n / 10.0)?;
+        ws.write_number(row, 8, 0.02)?;
+        ws.write_number(row, 9, 60.0 + n / 5.0)?;
+        ws.write_number(row, 10, 7.0)?;
+        ws.write_number(row, 11, 3.0)?;
+        ws.write_number(row, 12, 1.0)?;
+        ws.write_number(row, 13, 0.05)?;
+    }
+    Ok(book.save_to_buffer()?)
+}
+
+async fn run() -> anyhow::Result<()> {
+    let url = std::env::var("BENCH_DATABASE_URL").unwrap_or_else(|_| {
+        let dir = std::env::temp_dir().join("amtfluencer-import-bench");
+        let _ = std::fs::create_dir_all(&dir);
+        format!("sqlite://{}/scale.db", dir.display())
+    });
+    let db = db::connect(&url).await?;
+    db::migrate(&db).await?;
+    let tenant = match db::tenants::by_slug(&db, "musterstadt").await? {
+        Some(t) => t,
+        None => {
+            let scale = std::env::var("BENCH_SCALE")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(100);
+            println!("seeding the demo ×{scale} …");
+            amtfluencer::demo::seed(&db, scale).await?;
+            db::tenants::by_slug(&db, "musterstadt")
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("the demo authority is missing"))?
+        }
+    };
+    let tid = TenantId(tenant.id);
+    let admin = db::users::by_email(&db, "admin@musterstadt.example")
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo's admin is missing"))?;
+    let posts = posts(&db, tid).await?;
+    let bytes = export(&posts)?;
+    println!(
+        "file: {} rows, {:.1} MB XLSX",
+        posts.len(),
+        bytes.len() as f64 / 1e6
+    );
+
+    // A new moment each run, so that every run imports (the day after the file's period).
+    let today = Utc::now().date_naive();
+    let started = Instant::now();
+    let plan = imports::plan(&db, tid, "updates.xlsx", &bytes, None, today)
+        .await
+        .map_err(|e| anyhow::anyhow!("plan: {e:?}"))?;
+    let planned = started.elapsed();
+    let txn = db.begin().await?;
+    let import_id = imports::apply(&txn, tid, &plan, admin.id).await?;
+    let applied = started.elapsed();
+    txn.commit().await?;
+    let total = started.elapsed();
+    println!(
+        "imported {} / updated {} / skipped {} / unmatched {}",
+        plan.count(imports::Outcome::Imported),
+        plan.count(imports::Outcome::Updated),
+        plan.count(imports::Outcome::Skipped),
+        plan.count(imports::Outcome::Unmatched),
+    );
+    println!(
+        "read and plan {:.2} s, write {:.2} s, commit {:.2} s: total {:.2} s",
+        planned.as_secs_f64(),
+        (applied - planned).as_secs_f64(),
+        (total - applied).as_secs_f64(),
+        total.as_secs_f64()
+    );
+
+    // Leave the database as it was for the next run.
+    let txn = db.begin().await?;
+    let delete = Query::delete()
+        .from_table("post_metrics")
+        .and_where(Expr::col("import_id").eq(import_id))
+        .to_owned();
+    txn.execute(&delete).await?;
+    let ids: Vec<i64> = posts.iter().map(|p| p.id).collect();
+    figures::refresh(&txn, tid, &ids).await?;
+    let delete = Query::delete()
+        .from_table("imports")
+        .and_where(Expr::col("id").eq(import_id))
+        .to_owned();
+    txn.execute(&delete).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+fn main() -> anyhow::Result<()> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(run())
+}
