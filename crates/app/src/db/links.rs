@@ -209,15 +209,28 @@ pub async fn post_choices(
     at: DateTime<Utc>,
     keep: Option<i64>,
 ) -> Result<Vec<PostChoice>, DbErr> {
-    let mut around = choice_select(tenant);
-    around
-        .and_where(Expr::col(("p", "status")).is_in(["scheduled", "published"]))
-        .and_where(coalesce_when().gte(at - Duration::days(120)))
-        .and_where(coalesce_when().lte(at + Duration::days(60)))
-        .order_by_expr(coalesce_when(), Order::Desc)
-        .order_by(("p", "id"), Order::Desc)
-        .limit(200);
-    let mut out = choices(db.query_all(&around).await?)?;
+    let (from, to) = (at - Duration::days(120), at + Duration::days(60));
+    // Two reads that each follow an index (a post's date is its publication, else its
+    // schedule), instead of one over `COALESCE(…)` that no index serves.
+    let mut published = choice_select(tenant);
+    published
+        .and_where(Expr::col(("p", "published_at")).gte(from))
+        .and_where(Expr::col(("p", "published_at")).lte(to));
+    let mut planned = choice_select(tenant);
+    planned
+        .and_where(Expr::col(("p", "published_at")).is_null())
+        .and_where(Expr::col(("p", "scheduled_at")).gte(from))
+        .and_where(Expr::col(("p", "scheduled_at")).lte(to));
+    let mut out = Vec::new();
+    for mut stmt in [published, planned] {
+        stmt.and_where(Expr::col(("p", "status")).is_in(["scheduled", "published"]))
+            .order_by_expr(coalesce_when(), Order::Desc)
+            .order_by(("p", "id"), Order::Desc)
+            .limit(200);
+        out.extend(choices(db.query_all(&stmt).await?)?);
+    }
+    out.sort_by(|a, b| (b.at, b.id).cmp(&(a.at, a.id)));
+    out.truncate(200);
     if let Some(id) = keep.filter(|id| !out.iter().any(|c| c.id == *id)) {
         out.extend(posts_by_id(db, tenant, &[id]).await?);
     }

@@ -30,12 +30,7 @@ pub async fn cohort(
     range: Range,
 ) -> Result<CohortFigures, DbErr> {
     let facts = post_facts(db, tenant, range, Scope::Cohort(cohort_id)).await?;
-    let orientation: i64 = crate::db::ambassadors::list(db, tenant)
-        .await?
-        .iter()
-        .filter(|a| a.cohort_id == Some(cohort_id) && a.status == "active")
-        .map(|a| i64::from(a.monthly_goal))
-        .sum();
+    let orientation = facts::orientation(db, tenant, Some(cohort_id)).await?;
     let topics = facts::topic_names(db, tenant).await?;
     let all: Vec<&PostFact> = facts.iter().collect();
     let total = group(&all);

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Order, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query};
 use sea_orm::{ConnectionTrait, DbErr};
 
 use super::Range;
@@ -38,97 +38,171 @@ pub(super) enum Scope {
     Cohort(i64),
 }
 
-/// Published posts in the range, oldest first, with their latest figures.
+/// Published posts in the range, oldest first, with their latest figures (one row per post
+/// from `post_figures`). The text's beginning is read only for one person's own posts.
+///
+/// At the scale of a large authority this reads tens of thousands of rows per dashboard, so
+/// the statement is kept to what an index on `posts` covers plus one primary-key lookup per
+/// post, and the columns are read by position; the cohorts come from a separate small read
+/// and the order from a sort in memory.
 pub(super) async fn post_facts(
     db: &impl ConnectionTrait,
     tenant: TenantId,
     range: Range,
     scope: Scope,
 ) -> Result<Vec<PostFact>, DbErr> {
+    let with_text = matches!(scope, Scope::Person(_));
     let mut posts = Query::select();
     posts
-        .expr_as(Expr::col(("p", "id")), "id")
-        .expr_as(Expr::col(("p", "ambassador_id")), "ambassador_id")
-        .expr_as(Expr::col(("p", "topic_id")), "topic_id")
-        .expr_as(Expr::col(("p", "published_at")), "published_at")
-        .expr_as(Expr::col(("p", "body")), "body")
-        .expr_as(Expr::col(("a", "cohort_id")), "cohort_id")
+        .column(("p", "id"))
+        .column(("p", "ambassador_id"))
+        .column(("p", "topic_id"))
+        .column(("p", "published_at"))
+        .column(("f", "impressions"))
+        .expr(
+            Expr::col(("f", "reactions"))
+                .add(Expr::col(("f", "comments")))
+                .add(Expr::col(("f", "reposts")))
+                .add(Expr::col(("f", "clicks")).if_null(0)),
+        )
         .from_as("posts", "p")
         .join_as(
-            JoinType::InnerJoin,
-            "ambassadors",
-            "a",
-            Expr::col(("a", "id")).equals(("p", "ambassador_id")),
+            JoinType::LeftJoin,
+            "post_figures",
+            "f",
+            Expr::col(("f", "post_id")).equals(("p", "id")),
         )
-        .and_where(Expr::col(("p", "tenant_id")).eq(tenant.0))
-        .and_where(Expr::col(("p", "status")).eq("published"))
-        .and_where(Expr::col(("p", "published_at")).gte(start_of(range.from)))
-        .and_where(Expr::col(("p", "published_at")).lt(end_of(range.to)))
-        .order_by(("p", "published_at"), Order::Asc)
-        .order_by(("p", "id"), Order::Asc);
-    let mut metrics = Query::select();
-    metrics
-        .expr_as(Expr::col(("m", "post_id")), "post_id")
-        .expr_as(Expr::col(("m", "impressions")).max(), "impressions")
-        .expr_as(Expr::col(("m", "reactions")).max(), "reactions")
-        .expr_as(Expr::col(("m", "comments")).max(), "comments")
-        .expr_as(Expr::col(("m", "reposts")).max(), "reposts")
-        .expr_as(Expr::col(("m", "clicks")).max(), "clicks")
-        .from_as("post_metrics", "m")
-        .join_as(
-            JoinType::InnerJoin,
-            "posts",
-            "p",
-            Expr::col(("p", "id")).equals(("m", "post_id")),
-        )
-        .and_where(Expr::col(("m", "tenant_id")).eq(tenant.0))
         .and_where(Expr::col(("p", "tenant_id")).eq(tenant.0))
         .and_where(Expr::col(("p", "published_at")).gte(start_of(range.from)))
         .and_where(Expr::col(("p", "published_at")).lt(end_of(range.to)))
-        .group_by_col(("m", "post_id"));
+        .and_where(Expr::col(("p", "status")).eq("published"));
+    if with_text {
+        posts.column(("p", "body"));
+    }
+    let cohorts = cohorts_of(db, tenant).await?;
     match scope {
         Scope::Everyone => {}
         Scope::Person(id) => {
             posts.and_where(Expr::col(("p", "ambassador_id")).eq(id));
-            metrics.and_where(Expr::col(("p", "ambassador_id")).eq(id));
         }
         Scope::Cohort(id) => {
-            posts.and_where(Expr::col(("a", "cohort_id")).eq(id));
-            metrics
-                .join_as(
-                    JoinType::InnerJoin,
-                    "ambassadors",
-                    "a",
-                    Expr::col(("a", "id")).equals(("p", "ambassador_id")),
-                )
-                .and_where(Expr::col(("a", "cohort_id")).eq(id));
+            let members = cohorts
+                .iter()
+                .filter(|(_, c)| **c == Some(id))
+                .map(|(a, _)| *a);
+            posts.and_where(Expr::col(("p", "ambassador_id")).is_in(members));
         }
     }
-    let mut figures: HashMap<i64, (i64, i64)> = HashMap::new();
-    for r in db.query_all(&metrics).await? {
-        let get = |c: &str| r.try_get::<Option<i64>>("", c).map(|v| v.unwrap_or(0));
-        let interactions = get("reactions")? + get("comments")? + get("reposts")? + get("clicks")?;
-        figures.insert(
-            r.try_get("", "post_id")?,
-            (get("impressions")?, interactions),
-        );
-    }
-    let mut out = Vec::new();
-    for r in db.query_all(&posts).await? {
-        let id: i64 = r.try_get("", "id")?;
-        let body: String = r.try_get("", "body")?;
-        let first = body.lines().next().unwrap_or_default();
+    let rows = db.query_all(&posts).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let excerpt = if with_text {
+            let body: String = r.try_get_by_index(6)?;
+            body.lines()
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .take(90)
+                .collect()
+        } else {
+            String::new()
+        };
+        let ambassador_id: i64 = r.try_get_by_index(1)?;
+        let impressions: Option<i64> = r.try_get_by_index(4)?;
+        let interactions: Option<i64> = r.try_get_by_index(5)?;
         out.push(PostFact {
-            post_id: id,
-            ambassador_id: r.try_get("", "ambassador_id")?,
-            topic_id: r.try_get("", "topic_id")?,
-            cohort_id: r.try_get("", "cohort_id")?,
-            published: r.try_get("", "published_at")?,
-            excerpt: first.chars().take(90).collect(),
-            figures: figures.get(&id).copied(),
+            post_id: r.try_get_by_index(0)?,
+            ambassador_id,
+            topic_id: r.try_get_by_index(2)?,
+            cohort_id: cohorts.get(&ambassador_id).copied().flatten(),
+            published: r.try_get_by_index(3)?,
+            excerpt,
+            figures: impressions.map(|i| (i, interactions.unwrap_or(0))),
         });
     }
+    out.sort_unstable_by_key(|f| (f.published, f.post_id));
     Ok(out)
+}
+
+/// Person → cohort, for everyone of the authority.
+async fn cohorts_of(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+) -> Result<HashMap<i64, Option<i64>>, DbErr> {
+    let stmt = Query::select()
+        .columns(["id", "cohort_id"])
+        .from("ambassadors")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .to_owned();
+    db.query_all(&stmt)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get_by_index(0)?, r.try_get_by_index(1)?)))
+        .collect()
+}
+
+/// Person → "first last", for everyone of the authority.
+pub(super) async fn names(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+) -> Result<HashMap<i64, String>, DbErr> {
+    let stmt = Query::select()
+        .columns(["id", "first_name", "last_name"])
+        .from("ambassadors")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .to_owned();
+    db.query_all(&stmt)
+        .await?
+        .iter()
+        .map(|r| {
+            let first: String = r.try_get_by_index(1)?;
+            let last: String = r.try_get_by_index(2)?;
+            Ok((r.try_get_by_index(0)?, format!("{first} {last}")))
+        })
+        .collect()
+}
+
+/// Everyone's id, sorted by last name, then first name.
+pub(super) async fn by_last_name(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+) -> Result<Vec<i64>, DbErr> {
+    let stmt = Query::select()
+        .columns(["id", "first_name", "last_name"])
+        .from("ambassadors")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .to_owned();
+    let mut people: Vec<(String, String, i64)> = Vec::new();
+    for r in db.query_all(&stmt).await? {
+        people.push((
+            r.try_get_by_index(2)?,
+            r.try_get_by_index(1)?,
+            r.try_get_by_index(0)?,
+        ));
+    }
+    people.sort();
+    Ok(people.into_iter().map(|(_, _, id)| id).collect())
+}
+
+/// What the active people of the authority (or of one cohort) aim for together each month.
+pub(super) async fn orientation(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    cohort: Option<i64>,
+) -> Result<i64, DbErr> {
+    let mut stmt = Query::select();
+    stmt.expr(Expr::col("monthly_goal").sum())
+        .from("ambassadors")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .and_where(Expr::col("status").eq("active"));
+    if let Some(c) = cohort {
+        stmt.and_where(Expr::col("cohort_id").eq(c));
+    }
+    let sum: Option<i64> = match db.query_one(&stmt).await? {
+        Some(r) => r.try_get_by_index(0)?,
+        None => None,
+    };
+    Ok(sum.unwrap_or(0))
 }
 
 /// Topic id → (title, category).
@@ -151,17 +225,25 @@ pub(super) async fn topic_names(
     Ok(out)
 }
 
-/// People with at least one published post.
+/// People with at least one published post: one index probe per person rather than a scan
+/// of every published post.
 pub(super) async fn people_with_posts(
     db: &impl ConnectionTrait,
     tenant: TenantId,
 ) -> Result<HashSet<i64>, DbErr> {
+    let published = Query::select()
+        .expr(Expr::val(1))
+        .from_as("posts", "p")
+        .and_where(Expr::col(("p", "tenant_id")).equals(("a", "tenant_id")))
+        .and_where(Expr::col(("p", "ambassador_id")).equals(("a", "id")))
+        .and_where(Expr::col(("p", "published_at")).is_not_null())
+        .and_where(Expr::col(("p", "status")).eq("published"))
+        .to_owned();
     let stmt = Query::select()
-        .distinct()
-        .column("ambassador_id")
-        .from("posts")
-        .and_where(Expr::col("tenant_id").eq(tenant.0))
-        .and_where(Expr::col("status").eq("published"))
+        .expr_as(Expr::col(("a", "id")), "ambassador_id")
+        .from_as("ambassadors", "a")
+        .and_where(Expr::col(("a", "tenant_id")).eq(tenant.0))
+        .and_where(Expr::exists(published))
         .to_owned();
     db.query_all(&stmt)
         .await?

@@ -88,12 +88,7 @@ pub async fn programme(
     range: Range,
 ) -> Result<Programme, DbErr> {
     let facts = post_facts(db, tenant, range, Scope::Everyone).await?;
-    let people = crate::db::ambassadors::list(db, tenant).await?;
-    let orientation: i64 = people
-        .iter()
-        .filter(|a| a.status == "active")
-        .map(|a| i64::from(a.monthly_goal))
-        .sum();
+    let orientation = facts::orientation(db, tenant, None).await?;
     let all: Vec<&PostFact> = facts.iter().collect();
     let months = by_month(&all, range, orientation);
     let cohort_names: HashMap<i64, String> = crate::db::cohorts::list(db, tenant)
@@ -305,6 +300,49 @@ pub async fn person(
     }))
 }
 
+/// One person's totals in a list of several.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonSummary {
+    pub ambassador_id: i64,
+    pub name: String,
+    pub stats: GroupStats,
+}
+
+/// The totals of several people, each only with the proof that the viewer may see them, in
+/// the order given: one read of the period's posts for all of them, not one per person.
+pub async fn people(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    access: &[PersonAccess],
+    range: Range,
+) -> Result<Vec<PersonSummary>, DbErr> {
+    if access.is_empty() {
+        return Ok(Vec::new());
+    }
+    let facts = post_facts(db, tenant, range, Scope::Everyone).await?;
+    let mut by_person: HashMap<i64, Vec<&PostFact>> = access
+        .iter()
+        .map(|a| (a.ambassador_id(), Vec::new()))
+        .collect();
+    for f in &facts {
+        if let Some(v) = by_person.get_mut(&f.ambassador_id) {
+            v.push(f);
+        }
+    }
+    let names = facts::names(db, tenant).await?;
+    Ok(access
+        .iter()
+        .filter_map(|a| {
+            let id = a.ambassador_id();
+            Some(PersonSummary {
+                ambassador_id: id,
+                name: names.get(&id)?.clone(),
+                stats: group(by_person.get(&id).map_or(&[][..], Vec::as_slice)),
+            })
+        })
+        .collect())
+}
+
 /// The people whose figures the viewer may see besides their own: for the team, those who
 /// share them; for anyone else, nobody. Sorted by name, never by figures.
 pub async fn shared_with_viewer(
@@ -313,17 +351,16 @@ pub async fn shared_with_viewer(
     viewer: &Viewer,
 ) -> Result<Vec<PersonAccess>, DbErr> {
     let sharing = sharing_consents(db, tenant).await?;
-    let mut people = crate::db::ambassadors::list(db, tenant).await?;
-    people.sort_by(|a, b| (&a.last_name, &a.first_name).cmp(&(&b.last_name, &b.first_name)));
-    Ok(people
-        .iter()
-        .filter(|a| viewer.ambassador_id != Some(a.id))
-        .filter_map(|a| {
+    Ok(facts::by_last_name(db, tenant)
+        .await?
+        .into_iter()
+        .filter(|id| viewer.ambassador_id != Some(*id))
+        .filter_map(|id| {
             PersonAccess::check(
                 viewer,
                 &Subject {
-                    ambassador_id: a.id,
-                    shares_with_team: sharing.contains(&a.id),
+                    ambassador_id: id,
+                    shares_with_team: sharing.contains(&id),
                 },
             )
         })

@@ -58,19 +58,21 @@ pub async fn show_participation(
         role: member.role,
         ambassador_id: None,
     };
-    let mut rows = Vec::new();
-    for person in db::analytics::shared_with_viewer(&state.db, tenant, &viewer).await? {
-        if let Some(f) = db::analytics::person(&state.db, tenant, &person, range).await? {
-            rows.push(vec![
+    let sharing = db::analytics::shared_with_viewer(&state.db, tenant, &viewer).await?;
+    let rows: Vec<Vec<Cell>> = db::analytics::people(&state.db, tenant, &sharing, range)
+        .await?
+        .into_iter()
+        .map(|f| {
+            vec![
                 Cell::text(f.name),
                 Cell::int(lang, f.stats.posts as i64),
                 Cell::int(lang, f.stats.impressions),
                 f.stats
                     .median_engagement_rate
                     .map_or_else(Cell::dash, |r| Cell::pct(lang, r)),
-            ]);
-        }
-    }
+            ]
+        })
+        .collect();
     v.tables.push(Table {
         id: "shared".into(),
         heading: v.ctx.t("analytics-shared"),

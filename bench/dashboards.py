@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Server time of the dashboard pages and the analytics API on a running Amtfluencer.
+
+Logs in as the demo's programme team (and one Amtfluencer for the personal page), warms
+each page up, then requests it N times one after another on one keep-alive connection and
+prints p50/p99/max of the server's own time (its `Server-Timing: app;dur=…` header) and of
+the whole round trip on loopback.
+
+Usage: bench/dashboards.py BASE_URL [N] [FROM TO]
+  BASE_URL  e.g. http://127.0.0.1:8080 (the demo authority `musterstadt` must exist)
+  N         requests per page (default 200)
+  FROM TO   a period (YYYY-MM-DD) for every page; default: each page's own default (the
+            twelve months up to today)
+"""
+
+import http.client
+import re
+import sys
+import time
+import urllib.parse
+
+SLUG = "musterstadt"
+PASSWORD = "amtfluencer-demo"
+
+
+class Session:
+    def __init__(self, base):
+        u = urllib.parse.urlsplit(base)
+        self.host, self.port = u.hostname, u.port or 80
+        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        self.cookies = {}
+
+    def request(self, method, path, body=None, headers=None):
+        h = dict(headers or {})
+        if self.cookies:
+            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        started = time.perf_counter()
+        self.conn.request(method, path, body=body, headers=h)
+        r = self.conn.getresponse()
+        data = r.read()
+        total = (time.perf_counter() - started) * 1000
+        for v in r.headers.get_all("Set-Cookie") or []:
+            name, _, rest = v.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        server = None
+        m = re.search(r"dur=([0-9.]+)", r.headers.get("Server-Timing", ""))
+        if m:
+            server = float(m.group(1))
+        return r.status, data, server, total
+
+    def login(self, email):
+        status, page, _, _ = self.request("GET", "/login")
+        csrf = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
+        form = urllib.parse.urlencode(
+            {"csrf": csrf, "next": "", "email": email, "password": PASSWORD}
+        )
+        status, _, _, _ = self.request(
+            "POST",
+            "/login",
+            body=form,
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+        if status not in (302, 303):
+            sys.exit(f"login as {email} failed: HTTP {status}")
+
+
+def pct(values, p):
+    s = sorted(values)
+    return s[min(len(s) - 1, int(len(s) * p))]
+
+
+def measure(session, path, n):
+    for _ in range(5):
+        status, _, _, _ = session.request("GET", path)
+        if status != 200:
+            sys.exit(f"{path}: HTTP {status}")
+    server, total = [], []
+    for _ in range(n):
+        status, _, s, t = session.request("GET", path)
+        if status != 200:
+            sys.exit(f"{path}: HTTP {status}")
+        server.append(s)
+        total.append(t)
+    print(
+        f"{path:<62} server p50 {pct(server, 0.5):6.2f}  p99 {pct(server, 0.99):6.2f}"
+        f"  max {max(server):6.2f} ms | round trip p99 {pct(total, 0.99):6.2f} ms",
+        flush=True,
+    )
+    return pct(server, 0.99)
+
+
+def main():
+    base = sys.argv[1]
+    n = int(sys.argv[2]) if len(sys.argv) > 2 else 200
+    period = ""
+    if len(sys.argv) > 4:
+        period = f"?from={sys.argv[3]}&to={sys.argv[4]}"
+    team = Session(base)
+    team.login(f"admin@{SLUG}.example")
+    person = Session(base)
+    person.login(f"katharina.brenner@{SLUG}.example")
+    a = f"/t/{SLUG}/analytics"
+    pages = [
+        (team, f"{a}/programme{period}"),
+        (team, f"{a}/topics{period}"),
+        (team, f"{a}/page-effect{period}"),
+        (team, f"{a}/participation"),
+        (team, f"/t/{SLUG}/links"),
+        (person, f"{a}/personal{period}"),
+        (team, f"/api/v1/analytics/summary{period}"),
+        (team, f"/api/v1/analytics/topics{period}"),
+        (team, f"/api/v1/analytics/page-effect{period}"),
+    ]
+    worst = max(measure(s, p, n) for s, p in pages)
+    print(f"worst server p99 of the dashboards and the API: {worst:.2f} ms")
+    # Other pages the team opens every week, for comparison.
+    for s, p in [(team, f"/t/{SLUG}/"), (person, f"/t/{SLUG}/"), (team, f"/t/{SLUG}/topics")]:
+        measure(s, p, max(20, n // 4))
+
+
+if __name__ == "__main__":
+    main()
