@@ -202,3 +202,89 @@ fn a_share_from_the_csv_becomes_an_imported_post_with_its_text_and_day() {
         Match::Likely { id: 5, .. }
     ));
 }
+
+/// The matching of the time before the index: every candidate scored.
+fn match_by_scanning(imported: &ImportedPost, candidates: &[Candidate]) -> Match {
+    let pool: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| imported.ambassador_id.is_none_or(|a| a == c.ambassador_id))
+        .collect();
+    if let Some(key) = imported.key {
+        let same: Vec<i64> = pool
+            .iter()
+            .filter(|c| c.key == Some(key))
+            .map(|c| c.id)
+            .collect();
+        match same.as_slice() {
+            [one] => return Match::Exact(*one),
+            [] => {}
+            many => return Match::Ambiguous(many.to_vec()),
+        }
+    }
+    let mut scored: Vec<(i64, f64)> = pool
+        .iter()
+        .filter(|c| !is_other_post(imported.key, c.key))
+        .filter_map(|c| score(imported, c).map(|s| (c.id, s)))
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    match scored.as_slice() {
+        [] => Match::None,
+        [(id, best), rest @ ..] => {
+            let close: Vec<i64> = rest
+                .iter()
+                .take_while(|(_, s)| best - s <= AMBIGUITY_MARGIN)
+                .map(|(id, _)| *id)
+                .collect();
+            if close.is_empty() {
+                Match::Likely {
+                    id: *id,
+                    score: *best,
+                }
+            } else {
+                Match::Ambiguous(std::iter::once(*id).chain(close).collect())
+            }
+        }
+    }
+}
+
+#[test]
+fn the_index_matches_exactly_as_scoring_every_candidate_would() {
+    let texts = [KITA, BRIDGE, WASTE];
+    // Candidates over two months, some without a date, some with keys, of three people;
+    // the same texts recur, so that windows, ties and ambiguity all occur.
+    let candidates: Vec<Candidate> = (0..160)
+        .map(|i: i64| Candidate {
+            id: i,
+            key: (i % 5 == 0).then(|| PostKey {
+                kind: PostIdKind::Activity,
+                id: 7_100_000_000_000_000_000 + i as u64,
+            }),
+            text: format!("{} {}", texts[(i % 3) as usize], i % 7),
+            date: (i % 11 != 0).then(|| {
+                NaiveDate::from_ymd_opt(2025, 3, 1).unwrap() + chrono::Duration::days(i % 60)
+            }),
+            ambassador_id: i % 3,
+        })
+        .collect();
+    let index = CandidateIndex::new(&candidates);
+    let mut compared = 0;
+    for j in 0..120i64 {
+        let imported = ImportedPost {
+            key: (j % 4 == 0).then(|| PostKey {
+                kind: PostIdKind::Activity,
+                id: 7_100_000_000_000_000_000 + (j * 3) as u64,
+            }),
+            text: (j % 9 != 0).then(|| format!("{} {}", texts[(j % 3) as usize], j % 5)),
+            date: (j % 13 != 0).then(|| {
+                NaiveDate::from_ymd_opt(2025, 2, 25).unwrap() + chrono::Duration::days(j % 70)
+            }),
+            ambassador_id: (j % 2 == 0).then_some(j % 3),
+        };
+        let expected = match_by_scanning(&imported, &candidates);
+        assert_eq!(index.match_post(&imported), expected, "row {j}");
+        if !matches!(expected, Match::None) {
+            compared += 1;
+        }
+    }
+    assert!(compared > 40, "too few rows found anything: {compared}");
+}
