@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query};
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr};
 
 use super::Range;
 use crate::tenancy::TenantId;
@@ -52,6 +52,34 @@ pub(super) async fn post_facts(
     scope: Scope,
 ) -> Result<Vec<PostFact>, DbErr> {
     let with_text = matches!(scope, Scope::Person(_));
+    let cohorts = cohorts_of(db, tenant).await?;
+    if db.get_database_backend() == DbBackend::Sqlite && !with_text {
+        let members: Option<Vec<i64>> = match scope {
+            Scope::Cohort(id) => Some(
+                cohorts
+                    .iter()
+                    .filter(|(_, c)| **c == Some(id))
+                    .map(|(a, _)| *a)
+                    .collect(),
+            ),
+            _ => None,
+        };
+        let mut out: Vec<PostFact> = super::packed::read(db, tenant, range, members.as_deref())
+            .await?
+            .into_iter()
+            .map(|(id, author, topic, published, impressions, interactions)| PostFact {
+                post_id: id,
+                ambassador_id: author,
+                topic_id: topic,
+                cohort_id: cohorts.get(&author).copied().flatten(),
+                published,
+                excerpt: String::new(),
+                figures: impressions.map(|i| (i, interactions)),
+            })
+            .collect();
+        out.sort_unstable_by_key(|f| (f.published, f.post_id));
+        return Ok(out);
+    }
     let mut posts = Query::select();
     posts
         .column(("p", "id"))
@@ -79,7 +107,6 @@ pub(super) async fn post_facts(
     if with_text {
         posts.column(("p", "body"));
     }
-    let cohorts = cohorts_of(db, tenant).await?;
     match scope {
         Scope::Everyone => {}
         Scope::Person(id) => {

@@ -10,6 +10,7 @@
 mod cohort;
 mod facts;
 mod links;
+mod packed;
 mod page;
 mod report_links;
 
