@@ -130,7 +130,8 @@ async fn run() -> anyhow::Result<()> {
         }
     };
     let tid = TenantId(tenant.id);
-    let admin = db::users::by_email(&db, "admin@musterstadt.example")
+    let email = amtfluencer_domain::types::Email::parse("admin@musterstadt.example")?;
+    let admin = db::users::by_email(&db, &email)
         .await?
         .ok_or_else(|| anyhow::anyhow!("the demo's admin is missing"))?;
     let posts = posts(&db, tid).await?;

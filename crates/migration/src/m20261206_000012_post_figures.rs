@@ -96,8 +96,11 @@ impl MigrationTrait for Migration {
         }
         m.create_index(index("posts", &["tenant_id", "published_at"]))
             .await?;
-        m.create_index(index("posts", &["tenant_id", "ambassador_id", "published_at"]))
-            .await?;
+        m.create_index(index(
+            "posts",
+            &["tenant_id", "ambassador_id", "published_at"],
+        ))
+        .await?;
         m.drop_index(
             Index::drop()
                 .name("ix_post_metrics_tenant_id_observed_at_source")

@@ -229,7 +229,7 @@ pub async fn post_choices(
             .limit(200);
         out.extend(choices(db.query_all(&stmt).await?)?);
     }
-    out.sort_by(|a, b| (b.at, b.id).cmp(&(a.at, a.id)));
+    out.sort_by_key(|c| std::cmp::Reverse((c.at, c.id)));
     out.truncate(200);
     if let Some(id) = keep.filter(|id| !out.iter().any(|c| c.id == *id)) {
         out.extend(posts_by_id(db, tenant, &[id]).await?);

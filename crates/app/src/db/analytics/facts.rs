@@ -67,15 +67,17 @@ pub(super) async fn post_facts(
         let mut out: Vec<PostFact> = super::packed::read(db, tenant, range, members.as_deref())
             .await?
             .into_iter()
-            .map(|(id, author, topic, published, impressions, interactions)| PostFact {
-                post_id: id,
-                ambassador_id: author,
-                topic_id: topic,
-                cohort_id: cohorts.get(&author).copied().flatten(),
-                published,
-                excerpt: String::new(),
-                figures: impressions.map(|i| (i, interactions)),
-            })
+            .map(
+                |(id, author, topic, published, impressions, interactions)| PostFact {
+                    post_id: id,
+                    ambassador_id: author,
+                    topic_id: topic,
+                    cohort_id: cohorts.get(&author).copied().flatten(),
+                    published,
+                    excerpt: String::new(),
+                    figures: impressions.map(|i| (i, interactions)),
+                },
+            )
             .collect();
         out.sort_unstable_by_key(|f| (f.published, f.post_id));
         return Ok(out);

@@ -47,11 +47,14 @@ pub(crate) struct TopicPost {
     pub published_at: Option<DateTime<Utc>>,
 }
 
+/// (id, author, topic, status, published) as read.
+type TopicPostRow = (i64, i64, Option<i64>, String, Option<DateTime<Utc>>);
+
 pub(crate) async fn posts_with_topic(
     db: &impl ConnectionTrait,
     tenant: TenantId,
 ) -> Result<Vec<TopicPost>, DbErr> {
-    let rows: Vec<(i64, i64, Option<i64>, String, Option<DateTime<Utc>>)> = Posts::find()
+    let rows: Vec<TopicPostRow> = Posts::find()
         .select_only()
         .columns([
             P::Id,
