@@ -26,9 +26,8 @@ pub(super) async fn read(
 ) -> Result<Vec<PackedFact>, DbErr> {
     let mut sql = String::from(
         "SELECT group_concat(p.id || ',' || p.ambassador_id || ',' || IFNULL(p.topic_id, '') \
-         || ',' || p.published_at || ',' || IFNULL(f.impressions, '') || ',' || \
-         IFNULL(f.reactions + f.comments + f.reposts + IFNULL(f.clicks, 0), ''), ';') \
-         FROM posts p LEFT JOIN post_figures f ON f.post_id = p.id \
+         || ',' || p.published_at || ',' || IFNULL(p.figures_impressions, '') || ',' || \
+         IFNULL(p.figures_interactions, ''), ';') FROM posts p \
          WHERE p.tenant_id = ? AND p.published_at >= ? AND p.published_at < ? \
          AND p.status = 'published'",
     );

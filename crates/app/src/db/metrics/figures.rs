@@ -3,11 +3,14 @@
 //! Figures are cumulative, so a post's latest figures are the largest of its snapshots
 //! (across sources: import, manual entry, API). Every function that writes a snapshot
 //! refreshes the rows of the posts it touched inside the same transaction, so the dashboards
-//! read one row per post and never a stale one.
+//! read one row per post and never a stale one. Impressions and interactions are also copied
+//! onto the post itself (`posts.figures_*`), where the dashboards' index holds them.
 
 use std::collections::HashMap;
 
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::sea_query::{
+    Alias, Expr, ExprTrait, Query, SelectStatement, SimpleExpr, UpdateStatement,
+};
 use sea_orm::{ConnectionTrait, DbErr};
 
 use crate::tenancy::TenantId;
@@ -69,8 +72,38 @@ pub async fn refresh(
             .map_err(|e| DbErr::Custom(e.to_string()))?
             .to_owned();
         db.execute(&insert).await?;
+        db.execute(&onto_posts(tenant, Some(chunk))).await?;
     }
     Ok(())
+}
+
+/// Copies the two figures every dashboard reads onto the posts (into their index).
+fn onto_posts(tenant: TenantId, post_ids: Option<&[i64]>) -> UpdateStatement {
+    let of_post = |value: SimpleExpr| -> SimpleExpr {
+        SimpleExpr::from(
+            Query::select()
+                .expr(value)
+                .from_as("post_figures", "f")
+                .and_where(Expr::col(("f", "post_id")).equals(("posts", "id")))
+                .to_owned(),
+        )
+    };
+    let interactions = Expr::col(("f", "reactions"))
+        .add(Expr::col(("f", "comments")))
+        .add(Expr::col(("f", "reposts")))
+        .add(Expr::col(("f", "clicks")).if_null(0));
+    let mut u = Query::update();
+    u.table("posts")
+        .value(
+            "figures_impressions",
+            of_post(Expr::col(("f", "impressions")).into()),
+        )
+        .value("figures_interactions", of_post(interactions))
+        .and_where(Expr::col(("posts", "tenant_id")).eq(tenant.0));
+    if let Some(ids) = post_ids {
+        u.and_where(Expr::col(("posts", "id")).is_in(ids.iter().copied()));
+    }
+    u
 }
 
 /// Rebuilds every post's figures of an authority (after a bulk seed).
@@ -86,7 +119,8 @@ pub async fn rebuild_all(db: &impl ConnectionTrait, tenant: TenantId) -> Result<
         .select_from(from_snapshots(tenant, None))
         .map_err(|e| DbErr::Custom(e.to_string()))?
         .to_owned();
-    db.execute(&insert).await.map(|_| ())
+    db.execute(&insert).await?;
+    db.execute(&onto_posts(tenant, None)).await.map(|_| ())
 }
 
 /// Rebuilds the figures of the post a snapshot belongs to.

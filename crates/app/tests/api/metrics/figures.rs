@@ -21,7 +21,7 @@ async fn scalar(db: &DatabaseConnection, sql: &str) -> i64 {
 }
 
 /// Posts whose row differs from the largest of their snapshots, or that have one without the
-/// other.
+/// other, or whose own copy of impressions and interactions differs from the row.
 async fn disagreements(db: &DatabaseConnection) -> i64 {
     scalar(
         db,
@@ -32,6 +32,14 @@ async fn disagreements(db: &DatabaseConnection) -> i64 {
          OR f.reactions <> m.r OR f.comments <> m.c OR f.reposts <> m.s OR f.observed_at <> m.o",
     )
     .await
+        + scalar(
+            db,
+            "SELECT COUNT(*) FROM posts p LEFT JOIN post_figures f ON f.post_id = p.id \
+             WHERE COALESCE(p.figures_impressions, -1) <> COALESCE(f.impressions, -1) \
+             OR COALESCE(p.figures_interactions, -1) <> \
+             COALESCE(f.reactions + f.comments + f.reposts + COALESCE(f.clicks, 0), -1)",
+        )
+        .await
 }
 
 async fn impressions_of(db: &DatabaseConnection, post: i64) -> i64 {
