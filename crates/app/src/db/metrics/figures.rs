@@ -8,10 +8,11 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{
     Alias, Expr, ExprTrait, Query, SelectStatement, SimpleExpr, UpdateStatement,
 };
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::{ConnectionTrait, DbErr, QueryResult, Value};
 
 use crate::tenancy::TenantId;
 
@@ -75,6 +76,113 @@ pub async fn refresh(
         db.execute(&onto_posts(tenant, Some(chunk))).await?;
     }
     Ok(())
+}
+
+/// After snapshots were added (none changed or removed): each post's figures become the
+/// larger of what it had and what the new snapshots say, without reading its older
+/// snapshots again. Much cheaper than [`refresh`] for a large import.
+pub async fn raise(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    added: &[super::NewSnapshot],
+) -> Result<(), DbErr> {
+    let mut by_post: HashMap<i64, Row> = HashMap::new();
+    for s in added {
+        let new = Row::of(s);
+        by_post
+            .entry(s.post_id)
+            .and_modify(|r| r.raise(&new))
+            .or_insert(new);
+    }
+    let mut ids: Vec<i64> = by_post.keys().copied().collect();
+    ids.sort_unstable();
+    for chunk in ids.chunks(CHUNK) {
+        let stmt = Query::select()
+            .columns(COLS)
+            .from("post_figures")
+            .and_where(Expr::col("tenant_id").eq(tenant.0))
+            .and_where(Expr::col("post_id").is_in(chunk.iter().copied()))
+            .to_owned();
+        for r in db.query_all(&stmt).await? {
+            let old = Row::read(&r)?;
+            if let Some(new) = by_post.get_mut(&old.post_id) {
+                new.raise(&old);
+            }
+        }
+        let delete = Query::delete()
+            .from_table("post_figures")
+            .and_where(Expr::col("tenant_id").eq(tenant.0))
+            .and_where(Expr::col("post_id").is_in(chunk.iter().copied()))
+            .to_owned();
+        db.execute(&delete).await?;
+        let rows: Vec<Vec<Value>> = chunk
+            .iter()
+            .filter_map(|id| by_post.get(id))
+            .map(|r| r.values(tenant))
+            .collect();
+        crate::db::bulk::insert_rows(db, "post_figures", &COLS, rows).await?;
+        db.execute(&onto_posts(tenant, Some(chunk))).await?;
+    }
+    Ok(())
+}
+
+/// One row of `post_figures`.
+struct Row {
+    post_id: i64,
+    observed_at: DateTime<Utc>,
+    figures: super::Figures,
+}
+
+impl Row {
+    fn of(s: &super::NewSnapshot) -> Self {
+        Self {
+            post_id: s.post_id,
+            observed_at: s.observed_at,
+            figures: s.figures,
+        }
+    }
+
+    fn read(r: &QueryResult) -> Result<Self, DbErr> {
+        Ok(Self {
+            post_id: r.try_get_by_index(0)?,
+            observed_at: r.try_get_by_index(2)?,
+            figures: super::Figures {
+                impressions: r.try_get_by_index(3)?,
+                members_reached: r.try_get_by_index(4)?,
+                reactions: r.try_get_by_index(5)?,
+                comments: r.try_get_by_index(6)?,
+                reposts: r.try_get_by_index(7)?,
+                clicks: r.try_get_by_index(8)?,
+            },
+        })
+    }
+
+    /// Each figure the larger of the two, as `MAX` over the snapshots would give.
+    fn raise(&mut self, o: &Row) {
+        let (a, b) = (&mut self.figures, &o.figures);
+        self.observed_at = Ord::max(self.observed_at, o.observed_at);
+        a.impressions = Ord::max(a.impressions, b.impressions);
+        a.members_reached = Ord::max(a.members_reached, b.members_reached);
+        a.reactions = Ord::max(a.reactions, b.reactions);
+        a.comments = Ord::max(a.comments, b.comments);
+        a.reposts = Ord::max(a.reposts, b.reposts);
+        a.clicks = Ord::max(a.clicks, b.clicks);
+    }
+
+    fn values(&self, tenant: TenantId) -> Vec<Value> {
+        let f = &self.figures;
+        vec![
+            self.post_id.into(),
+            tenant.0.into(),
+            self.observed_at.into(),
+            f.impressions.into(),
+            f.members_reached.into(),
+            f.reactions.into(),
+            f.comments.into(),
+            f.reposts.into(),
+            f.clicks.into(),
+        ]
+    }
 }
 
 /// Copies the two figures every dashboard reads onto the posts (into their index).

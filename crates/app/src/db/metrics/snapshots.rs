@@ -112,8 +112,8 @@ pub async fn insert_snapshots(
     let mut cols = vec!["tenant_id", "post_id", "observed_at", "source", "import_id"];
     cols.extend(FIGURE_COLS);
     crate::db::bulk::insert_rows(db, "post_metrics", &cols, rows).await?;
-    let posts: Vec<i64> = snapshots.iter().map(|s| s.post_id).collect();
-    figures::refresh(db, tenant, &posts).await
+    // Added snapshots can only raise a post's figures: no need to group its older ones.
+    figures::raise(db, tenant, snapshots).await
 }
 
 pub async fn update_snapshot(
@@ -151,5 +151,11 @@ pub async fn replace_snapshots(
             .to_owned();
         db.execute(&stmt).await?;
     }
-    insert_snapshots(db, tenant, snapshots).await
+    insert_snapshots(db, tenant, snapshots).await?;
+    if !replaced.is_empty() {
+        // A replaced snapshot may have held a post's largest figures.
+        let posts: Vec<i64> = snapshots.iter().map(|s| s.post_id).collect();
+        figures::refresh(db, tenant, &posts).await?;
+    }
+    Ok(())
 }
