@@ -217,6 +217,10 @@ async fn run() -> anyhow::Result<()> {
 }
 
 fn main() -> anyhow::Result<()> {
+    // RUST_LOG=sqlx::query=debug shows each statement's time.
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .init();
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?

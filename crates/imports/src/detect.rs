@@ -2,9 +2,10 @@
 //! sheets and headers between the kinds. The file name only breaks a tie, because people rename
 //! downloads and LinkedIn changes its names.
 
+use crate::Parsed;
 use crate::columns::*;
 use crate::error::ImportError;
-use crate::grid::{check_size, load_grids, looks_like_spreadsheet};
+use crate::grid::{Grid, check_size, load_grids, looks_like_spreadsheet};
 use crate::header::{best_header, normalise};
 use crate::model::FileKind;
 use crate::shares;
@@ -23,7 +24,29 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Result<FileKind, ImportError> {
     if !looks_like_spreadsheet(bytes) {
         return detect_csv(file_name, bytes);
     }
+    kind_of(file_name, &load_grids(bytes)?)
+}
+
+/// Detects a file's kind and reads it, unpacking a workbook once (not once for each).
+pub fn detect_and_parse(file_name: &str, bytes: &[u8]) -> Result<(FileKind, Parsed), ImportError> {
+    check_size(bytes)?;
+    if !looks_like_spreadsheet(bytes) {
+        let kind = detect_csv(file_name, bytes)?;
+        return Ok((kind, crate::parse(kind, bytes)?));
+    }
     let grids = load_grids(bytes)?;
+    let kind = kind_of(file_name, &grids)?;
+    let mut parsed = match kind {
+        FileKind::PageContent => crate::page::content_of(grids)?,
+        FileKind::PageFollowers => crate::page::followers_of(grids)?,
+        FileKind::MemberAnalytics => crate::member::analytics_of(grids)?,
+        FileKind::MemberShares => return Ok((kind, crate::parse(kind, bytes)?)),
+    };
+    parsed.compute_covers();
+    Ok((kind, parsed))
+}
+
+fn kind_of(file_name: &str, grids: &[Grid]) -> Result<FileKind, ImportError> {
     let member_sheets = grids
         .iter()
         .filter(|g| MEMBER_SHEETS.contains(&normalise(&g.name).as_str()))
@@ -31,11 +54,11 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Result<FileKind, ImportError> {
     if member_sheets >= 2 {
         return Ok(FileKind::MemberAnalytics);
     }
-    let posts = best_header(&grids, POST_COLUMNS, None, 3).map_or(0, |(_, h)| h.len());
+    let posts = best_header(grids, POST_COLUMNS, None, 3).map_or(0, |(_, h)| h.len());
     let followers =
-        best_header(&grids, FOLLOWER_COLUMNS, Some(DATE.name), 2).map_or(0, |(_, h)| h.len());
-    let engagement = best_header(&grids, ENGAGEMENT_COLUMNS, Some(DATE.name), 3).is_some();
-    let top_posts = best_header(&grids, TOP_POST_COLUMNS, Some(MEMBER_POST_URL.name), 2).is_some();
+        best_header(grids, FOLLOWER_COLUMNS, Some(DATE.name), 2).map_or(0, |(_, h)| h.len());
+    let engagement = best_header(grids, ENGAGEMENT_COLUMNS, Some(DATE.name), 3).is_some();
+    let top_posts = best_header(grids, TOP_POST_COLUMNS, Some(MEMBER_POST_URL.name), 2).is_some();
     if engagement && top_posts {
         return Ok(FileKind::MemberAnalytics);
     }

@@ -32,7 +32,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-pub use detect::detect;
+pub use detect::{detect, detect_and_parse};
 pub use error::{ImportError, RowProblem, RowProblemKind};
 pub use grid::{MAX_FILE_BYTES, MAX_ROWS};
 pub use matching::{

@@ -21,7 +21,10 @@ use crate::post_key::PostKey;
 const HEAD_ROWS: usize = 30;
 
 pub(crate) fn analytics(bytes: &[u8]) -> Result<Parsed, ImportError> {
-    let grids = load_grids(bytes)?;
+    analytics_of(load_grids(bytes)?)
+}
+
+pub(crate) fn analytics_of(grids: Vec<Grid>) -> Result<Parsed, ImportError> {
     let mut parsed = Parsed::new(FileKind::MemberAnalytics);
 
     let (at, header) = locate(&grids, ENGAGEMENT_COLUMNS, Some(DATE.name), |h| {

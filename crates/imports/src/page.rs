@@ -9,7 +9,10 @@ use crate::model::{FileKind, PageDay, PostFigures, Row};
 use crate::post_key::PostKey;
 
 pub(crate) fn content(bytes: &[u8]) -> Result<Parsed, ImportError> {
-    let grids = load_grids(bytes)?;
+    content_of(load_grids(bytes)?)
+}
+
+pub(crate) fn content_of(grids: Vec<Grid>) -> Result<Parsed, ImportError> {
     let mut parsed = Parsed::new(FileKind::PageContent);
     let (posts_at, header) = locate(&grids, POST_COLUMNS, None, |h| {
         [POST_LINK, CREATED, IMPRESSIONS]
@@ -32,7 +35,10 @@ pub(crate) fn content(bytes: &[u8]) -> Result<Parsed, ImportError> {
 }
 
 pub(crate) fn followers(bytes: &[u8]) -> Result<Parsed, ImportError> {
-    let grids = load_grids(bytes)?;
+    followers_of(load_grids(bytes)?)
+}
+
+pub(crate) fn followers_of(grids: Vec<Grid>) -> Result<Parsed, ImportError> {
     let mut parsed = Parsed::new(FileKind::PageFollowers);
     let (at, header) = locate(&grids, FOLLOWER_COLUMNS, None, |h| {
         h.require(DATE.name)?;

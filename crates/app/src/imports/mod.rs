@@ -185,8 +185,8 @@ pub async fn plan(
     ambassador_id: Option<i64>,
     today: NaiveDate,
 ) -> Result<Plan, PlanError> {
-    let kind = amtfluencer_imports::detect(file_name, bytes).map_err(PlanError::File)?;
-    let parsed = amtfluencer_imports::parse(kind, bytes).map_err(PlanError::File)?;
+    let (kind, parsed) =
+        amtfluencer_imports::detect_and_parse(file_name, bytes).map_err(PlanError::File)?;
     let file_hash = amtfluencer_imports::file_hash(bytes);
     let observed_day = parsed
         .covers

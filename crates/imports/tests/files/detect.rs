@@ -104,3 +104,30 @@ fn the_file_hash_is_the_sha256_in_hex() {
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     );
 }
+
+#[test]
+fn detecting_and_reading_at_once_gives_what_detecting_then_reading_gives() {
+    let files = [
+        ("download.xlsx", xlsx(&[("Posts", content_sheet())])),
+        ("irgendwas.xls", fixture("page_content.xls")),
+        ("content_export.xls", fixture("page_followers.xls")),
+        (
+            "Shares.csv",
+            b"Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n\
+              2025-03-04 09:15:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7123456789012345678,Hallo,,,MEMBER_NETWORK\n"
+                .to_vec(),
+        ),
+    ];
+    for (name, bytes) in files {
+        let kind = detect(name, &bytes).expect(name);
+        let once = amtfluencer_imports::detect_and_parse(name, &bytes).expect(name);
+        assert_eq!(once.0, kind, "{name}");
+        let twice = amtfluencer_imports::parse(kind, &bytes).expect(name);
+        assert_eq!(format!("{:?}", once.1), format!("{twice:?}"), "{name}");
+    }
+    assert_eq!(
+        amtfluencer_imports::detect_and_parse("x.xlsx", &xlsx(&[("A", vec![vec![T("x")]])]))
+            .map(|(k, _)| k),
+        Err(ImportError::UnknownLayout)
+    );
+}

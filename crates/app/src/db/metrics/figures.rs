@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{
-    Alias, Expr, ExprTrait, Query, SelectStatement, SimpleExpr, UpdateStatement,
+    Alias, Expr, ExprTrait, Func, Query, SelectStatement, SimpleExpr, UpdateStatement,
 };
 use sea_orm::{ConnectionTrait, DbErr, QueryResult, Value};
 
@@ -206,10 +206,24 @@ fn onto_posts(tenant: TenantId, post_ids: Option<&[i64]>) -> UpdateStatement {
             "figures_impressions",
             of_post(Expr::col(("f", "impressions")).into()),
         )
-        .value("figures_interactions", of_post(interactions))
-        .and_where(Expr::col(("posts", "tenant_id")).eq(tenant.0));
-    if let Some(ids) = post_ids {
-        u.and_where(Expr::col(("posts", "id")).is_in(ids.iter().copied()));
+        .value("figures_interactions", of_post(interactions));
+    match post_ids {
+        Some(ids) => {
+            // The authority is checked as an expression no index serves: given it as a plain
+            // `tenant_id = ?`, SQLite walked an index of all the authority's posts instead of
+            // looking the few posts up by id.
+            u.and_where(Expr::col(("posts", "id")).is_in(ids.iter().copied()))
+                .and_where(
+                    Expr::expr(Func::coalesce([
+                        Expr::col(("posts", "tenant_id")),
+                        Expr::val(0),
+                    ]))
+                    .eq(tenant.0),
+                );
+        }
+        None => {
+            u.and_where(Expr::col(("posts", "tenant_id")).eq(tenant.0));
+        }
     }
     u
 }
