@@ -10,7 +10,7 @@
 mod cohort;
 mod facts;
 mod links;
-mod packed;
+pub(crate) mod packed;
 mod page;
 mod report_links;
 

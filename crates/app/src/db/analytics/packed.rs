@@ -1,4 +1,5 @@
-//! The dashboards' post facts on SQLite, read as one packed text instead of one row per post.
+//! The dashboards' post facts (and an import's candidates) on SQLite, read as one packed text
+//! instead of one row per post.
 //!
 //! SQLite runs in-process, but its driver hands every result row from its worker thread to
 //! the runtime one at a time; for the tens of thousands of posts a dashboard of a large
@@ -90,6 +91,62 @@ fn timestamp(t: &str) -> Option<DateTime<Utc>> {
                 .ok()
                 .map(|n| n.and_utc())
         })
+}
+
+/// One candidate of an import: (id, author, external id, external URL, published, scheduled).
+pub(crate) type PackedCandidate = (
+    i64,
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<DateTime<Utc>>,
+    Option<DateTime<Utc>>,
+);
+
+/// Published and scheduled posts for matching an import. Links may hold any character, so
+/// the fields are separated by the ASCII unit separator and the posts by the record separator.
+pub(crate) async fn candidates(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+) -> Result<Vec<PackedCandidate>, DbErr> {
+    let sql = "SELECT group_concat(id || char(31) || ambassador_id || char(31) || \
+               IFNULL(external_id, '') || char(31) || IFNULL(external_url, '') || char(31) || \
+               IFNULL(published_at, '') || char(31) || IFNULL(scheduled_at, ''), char(30)) \
+               FROM posts WHERE tenant_id = ? AND status IN ('published', 'scheduled')";
+    let stmt = Statement::from_sql_and_values(DbBackend::Sqlite, sql, [tenant.0.into()]);
+    let packed: Option<String> = match db.query_one_raw(stmt).await? {
+        Some(r) => r.try_get_by_index(0)?,
+        None => None,
+    };
+    packed
+        .as_deref()
+        .unwrap_or_default()
+        .split('\u{1e}')
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let bad = || DbErr::Custom(format!("unreadable candidate: {s}"));
+            let f: Vec<&str> = s.split('\u{1f}').collect();
+            let [id, author, external, url, published, scheduled] = f.as_slice() else {
+                return Err(bad());
+            };
+            let text = |t: &str| (!t.is_empty()).then(|| t.to_owned());
+            let at = |t: &str| {
+                if t.is_empty() {
+                    Ok(None)
+                } else {
+                    timestamp(t).map(Some).ok_or_else(bad)
+                }
+            };
+            Ok((
+                id.parse().map_err(|_| bad())?,
+                author.parse().map_err(|_| bad())?,
+                text(external),
+                text(url),
+                at(published)?,
+                at(scheduled)?,
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]

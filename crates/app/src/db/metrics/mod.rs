@@ -161,37 +161,51 @@ pub async fn candidates(
     db: &impl ConnectionTrait,
     tenant: TenantId,
 ) -> Result<Vec<Candidate>, DbErr> {
-    let stmt = Query::select()
-        .columns([
-            "id",
-            "ambassador_id",
-            "external_id",
-            "external_url",
-            "published_at",
-            "scheduled_at",
-        ])
-        .from("posts")
-        .and_where(Expr::col("tenant_id").eq(tenant.0))
-        .and_where(Expr::col("status").is_in(["published", "scheduled"]))
-        .to_owned();
-    let mut out = Vec::new();
-    for r in db.query_all(&stmt).await? {
-        let external: Option<String> = r.try_get("", "external_id")?;
-        let url: Option<String> = r.try_get("", "external_url")?;
-        let published: Option<DateTime<Utc>> = r.try_get("", "published_at")?;
-        let scheduled: Option<DateTime<Utc>> = r.try_get("", "scheduled_at")?;
-        out.push(Candidate {
-            id: r.try_get("", "id")?,
-            key: external
-                .as_deref()
-                .and_then(PostKey::parse)
-                .or_else(|| url.as_deref().and_then(PostKey::parse)),
-            text: String::new(),
-            date: published.or(scheduled).map(|d| d.date_naive()),
-            ambassador_id: r.try_get("", "ambassador_id")?,
-        });
-    }
-    Ok(out)
+    let rows = if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
+        // Hundreds of thousands of posts at scale: one packed row (see `analytics::packed`).
+        crate::db::analytics::packed::candidates(db, tenant).await?
+    } else {
+        let stmt = Query::select()
+            .columns([
+                "id",
+                "ambassador_id",
+                "external_id",
+                "external_url",
+                "published_at",
+                "scheduled_at",
+            ])
+            .from("posts")
+            .and_where(Expr::col("tenant_id").eq(tenant.0))
+            .and_where(Expr::col("status").is_in(["published", "scheduled"]))
+            .to_owned();
+        let mut rows = Vec::new();
+        for r in db.query_all(&stmt).await? {
+            rows.push((
+                r.try_get_by_index(0)?,
+                r.try_get_by_index(1)?,
+                r.try_get_by_index(2)?,
+                r.try_get_by_index(3)?,
+                r.try_get_by_index(4)?,
+                r.try_get_by_index(5)?,
+            ));
+        }
+        rows
+    };
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, ambassador_id, external, url, published, scheduled)| Candidate {
+                id,
+                key: external
+                    .as_deref()
+                    .and_then(PostKey::parse)
+                    .or_else(|| url.as_deref().and_then(PostKey::parse)),
+                text: String::new(),
+                date: published.or(scheduled).map(|d| d.date_naive()),
+                ambassador_id,
+            },
+        )
+        .collect())
 }
 
 /// Reads the texts of the wanted candidates: by id in small groups, or in one pass over the
