@@ -189,7 +189,7 @@ impl<'a> CandidateIndex<'a> {
             }
         }
 
-        let mut scored: Vec<(i64, f64)> = self
+        let scored: Vec<(i64, f64)> = self
             .text_pool(imported.date)
             .into_iter()
             .map(|i| &self.all[i])
@@ -197,23 +197,28 @@ impl<'a> CandidateIndex<'a> {
             .filter(|c| !is_other_post(imported.key, c.key))
             .filter_map(|c| score(imported, c).map(|s| (c.id, s)))
             .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-        match scored.as_slice() {
-            [] => Match::None,
-            [(id, best), rest @ ..] => {
-                let close: Vec<i64> = rest
-                    .iter()
-                    .take_while(|(_, s)| best - s <= AMBIGUITY_MARGIN)
-                    .map(|(id, _)| *id)
-                    .collect();
-                if close.is_empty() {
-                    Match::Likely {
-                        id: *id,
-                        score: *best,
-                    }
-                } else {
-                    Match::Ambiguous(std::iter::once(*id).chain(close).collect())
+        best_of(scored)
+    }
+}
+
+/// The best of the scored candidates: likely, or ambiguous when others score about the same.
+fn best_of(mut scored: Vec<(i64, f64)>) -> Match {
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    match scored.as_slice() {
+        [] => Match::None,
+        [(id, best), rest @ ..] => {
+            let close: Vec<i64> = rest
+                .iter()
+                .take_while(|(_, s)| best - s <= AMBIGUITY_MARGIN)
+                .map(|(id, _)| *id)
+                .collect();
+            if close.is_empty() {
+                Match::Likely {
+                    id: *id,
+                    score: *best,
                 }
+            } else {
+                Match::Ambiguous(std::iter::once(*id).chain(close).collect())
             }
         }
     }

@@ -221,30 +221,12 @@ fn match_by_scanning(imported: &ImportedPost, candidates: &[Candidate]) -> Match
             many => return Match::Ambiguous(many.to_vec()),
         }
     }
-    let mut scored: Vec<(i64, f64)> = pool
+    let scored: Vec<(i64, f64)> = pool
         .iter()
         .filter(|c| !is_other_post(imported.key, c.key))
         .filter_map(|c| score(imported, c).map(|s| (c.id, s)))
         .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-    match scored.as_slice() {
-        [] => Match::None,
-        [(id, best), rest @ ..] => {
-            let close: Vec<i64> = rest
-                .iter()
-                .take_while(|(_, s)| best - s <= AMBIGUITY_MARGIN)
-                .map(|(id, _)| *id)
-                .collect();
-            if close.is_empty() {
-                Match::Likely {
-                    id: *id,
-                    score: *best,
-                }
-            } else {
-                Match::Ambiguous(std::iter::once(*id).chain(close).collect())
-            }
-        }
-    }
+    best_of(scored)
 }
 
 #[test]

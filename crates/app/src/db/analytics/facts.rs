@@ -158,25 +158,42 @@ async fn cohorts_of(
         .collect()
 }
 
-/// Person → "first last", for everyone of the authority.
-pub(super) async fn names(
+/// Everyone of the authority as (id, first name, last name), sorted by last name, then first.
+async fn people(
     db: &impl ConnectionTrait,
     tenant: TenantId,
-) -> Result<HashMap<i64, String>, DbErr> {
+) -> Result<Vec<(i64, String, String)>, DbErr> {
     let stmt = Query::select()
         .columns(["id", "first_name", "last_name"])
         .from("ambassadors")
         .and_where(Expr::col("tenant_id").eq(tenant.0))
         .to_owned();
-    db.query_all(&stmt)
+    let mut out: Vec<(i64, String, String)> = db
+        .query_all(&stmt)
         .await?
         .iter()
         .map(|r| {
-            let first: String = r.try_get_by_index(1)?;
-            let last: String = r.try_get_by_index(2)?;
-            Ok((r.try_get_by_index(0)?, format!("{first} {last}")))
+            Ok((
+                r.try_get_by_index(0)?,
+                r.try_get_by_index(1)?,
+                r.try_get_by_index(2)?,
+            ))
         })
-        .collect()
+        .collect::<Result<_, DbErr>>()?;
+    out.sort_by(|a, b| (&a.2, &a.1, a.0).cmp(&(&b.2, &b.1, b.0)));
+    Ok(out)
+}
+
+/// Person → "first last", for everyone of the authority.
+pub(super) async fn names(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+) -> Result<HashMap<i64, String>, DbErr> {
+    Ok(people(db, tenant)
+        .await?
+        .into_iter()
+        .map(|(id, first, last)| (id, format!("{first} {last}")))
+        .collect())
 }
 
 /// Everyone's id, sorted by last name, then first name.
@@ -184,21 +201,11 @@ pub(super) async fn by_last_name(
     db: &impl ConnectionTrait,
     tenant: TenantId,
 ) -> Result<Vec<i64>, DbErr> {
-    let stmt = Query::select()
-        .columns(["id", "first_name", "last_name"])
-        .from("ambassadors")
-        .and_where(Expr::col("tenant_id").eq(tenant.0))
-        .to_owned();
-    let mut people: Vec<(String, String, i64)> = Vec::new();
-    for r in db.query_all(&stmt).await? {
-        people.push((
-            r.try_get_by_index(2)?,
-            r.try_get_by_index(1)?,
-            r.try_get_by_index(0)?,
-        ));
-    }
-    people.sort();
-    Ok(people.into_iter().map(|(_, _, id)| id).collect())
+    Ok(people(db, tenant)
+        .await?
+        .into_iter()
+        .map(|(id, _, _)| id)
+        .collect())
 }
 
 /// What the active people of the authority (or of one cohort) aim for together each month.

@@ -47,17 +47,21 @@ pub(super) async fn read(
         values.extend(ids.iter().map(|id| Value::from(*id)));
     }
     let stmt = Statement::from_sql_and_values(DbBackend::Sqlite, sql, values);
-    let packed: Option<String> = match db.query_one_raw(stmt).await? {
-        Some(r) => r.try_get_by_index(0)?,
-        None => None,
-    };
-    packed
-        .as_deref()
-        .unwrap_or_default()
+    packed_text(db, stmt)
+        .await?
         .split(';')
         .filter(|s| !s.is_empty())
         .map(fact)
         .collect()
+}
+
+/// The one text a `group_concat` read returns (empty when nothing matched).
+async fn packed_text(db: &impl ConnectionTrait, stmt: Statement) -> Result<String, DbErr> {
+    let packed: Option<String> = match db.query_one_raw(stmt).await? {
+        Some(r) => r.try_get_by_index(0)?,
+        None => None,
+    };
+    Ok(packed.unwrap_or_default())
 }
 
 fn fact(s: &str) -> Result<PackedFact, DbErr> {
@@ -114,13 +118,8 @@ pub(crate) async fn candidates(
                IFNULL(published_at, '') || char(31) || IFNULL(scheduled_at, ''), char(30)) \
                FROM posts WHERE tenant_id = ? AND status IN ('published', 'scheduled')";
     let stmt = Statement::from_sql_and_values(DbBackend::Sqlite, sql, [tenant.0.into()]);
-    let packed: Option<String> = match db.query_one_raw(stmt).await? {
-        Some(r) => r.try_get_by_index(0)?,
-        None => None,
-    };
-    packed
-        .as_deref()
-        .unwrap_or_default()
+    packed_text(db, stmt)
+        .await?
         .split('\u{1e}')
         .filter(|s| !s.is_empty())
         .map(|s| {
