@@ -204,7 +204,7 @@ fn onto_posts(tenant: TenantId, post_ids: Option<&[i64]>) -> UpdateStatement {
     u.table("posts")
         .value(
             "figures_impressions",
-            of_post(Expr::col(("f", "impressions")).into()),
+            of_post(Expr::col(("f", "impressions"))),
         )
         .value("figures_interactions", of_post(interactions));
     match post_ids {
