@@ -87,7 +87,10 @@ pub fn svg_scaled(
     );
     if let Some(first) = series.first() {
         let max = scale(first);
-        for i in 0..=4 {
+        // Without any value above zero, one line at zero: five gridlines all labelled 0 say
+        // nothing.
+        let steps = if max > 0.0 { 4 } else { 0 };
+        for i in 0..=steps {
             let v = max * f64::from(i) / 4.0;
             let y = base - plot_h * f64::from(i) / 4.0;
             let _ = write!(
@@ -250,5 +253,31 @@ mod tests {
             own.contains(">30<") && shared.contains(">60<"),
             "the axis follows"
         );
+    }
+
+    #[test]
+    fn a_chart_of_zeros_has_one_axis_label_not_five() {
+        let zeros = svg(
+            "z",
+            "Klicks",
+            &["1.".into(), "2.".into()],
+            &[Series {
+                label: "Klicks".into(),
+                kind: Kind::Bars,
+                values: vec![Some(0.0), Some(0.0)],
+            }],
+        );
+        assert_eq!(zeros.matches(r#"text-anchor="end""#).count(), 1, "{zeros}");
+        let some = svg(
+            "s",
+            "Klicks",
+            &["1.".into()],
+            &[Series {
+                label: "Klicks".into(),
+                kind: Kind::Bars,
+                values: vec![Some(4.0)],
+            }],
+        );
+        assert_eq!(some.matches(r#"text-anchor="end""#).count(), 5, "{some}");
     }
 }
