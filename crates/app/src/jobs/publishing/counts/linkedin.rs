@@ -69,8 +69,7 @@ pub async fn fetch_linkedin_figures(
         let (channel, token, account_id) = match ready {
             Ok(r) => r,
             Err(msg) => {
-                db::publishing::counts_checked(db, post.id, Some(&msg)).await?;
-                report.failed += 1;
+                report.fail(db, post.id, &msg).await?;
                 continue;
             }
         };
@@ -87,8 +86,7 @@ pub async fn fetch_linkedin_figures(
             }
             Err(e) => {
                 let msg = e.user_message();
-                db::publishing::counts_checked(db, post.id, Some(&msg)).await?;
-                report.failed += 1;
+                report.fail(db, post.id, &msg).await?;
                 if let ChannelError::ApiVersionRetired { version } = &e {
                     tracing::error!(
                         post = post.id,

@@ -39,14 +39,12 @@ pub async fn fetch_mastodon_counts(
         let (channel, token, account_id) = match known {
             Ok(a) => a,
             Err(msg) => {
-                db::publishing::counts_checked(db, post.id, Some(&msg)).await?;
-                report.failed += 1;
+                report.fail(db, post.id, &msg).await?;
                 continue;
             }
         };
         if let Err(msg) = same_instance(&channel, &post) {
-            db::publishing::counts_checked(db, post.id, Some(&msg)).await?;
-            report.failed += 1;
+            report.fail(db, post.id, &msg).await?;
             continue;
         }
         let remote_id = post.external_id.clone().unwrap_or_default();
@@ -75,8 +73,7 @@ pub async fn fetch_mastodon_counts(
             Err(e) => {
                 tracing::warn!(post = post.id, error = %e, "Mastodon counts not read");
                 let msg = e.user_message();
-                db::publishing::counts_checked(db, post.id, Some(&msg)).await?;
-                report.failed += 1;
+                report.fail(db, post.id, &msg).await?;
                 if e.needs_reconnect() {
                     connections::mark_expired(db, account_id, &msg).await?;
                 }

@@ -37,6 +37,20 @@ pub struct CountsReport {
     pub deleted: usize,
 }
 
+impl CountsReport {
+    /// Records on the post why its figures could not be read, and counts it.
+    async fn fail(
+        &mut self,
+        db: &DatabaseConnection,
+        post_id: i64,
+        msg: &str,
+    ) -> anyhow::Result<()> {
+        db::publishing::counts_checked(db, post_id, Some(msg)).await?;
+        self.failed += 1;
+        Ok(())
+    }
+}
+
 /// A network's count as a stored figure; no network counts past `i64::MAX`.
 fn figure(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)

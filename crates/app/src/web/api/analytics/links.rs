@@ -6,7 +6,7 @@
 
 use amtfluencer_domain::links::Clicks;
 use amtfluencer_domain::permissions::Permission;
-use amtfluencer_domain::privacy::{AggregateAccess, PersonAccess, Shown, Subject, Viewer};
+use amtfluencer_domain::privacy::{AggregateAccess, Shown, Viewer};
 use axum::Json;
 use axum::extract::{Query, State};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -153,19 +153,7 @@ async fn own_links(
     r: Range,
 ) -> Result<Vec<LinkFigures>, AppError> {
     let tenant = member.tenant_id();
-    let me = db::ambassadors::of_user(&state.db, tenant, member.user.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let viewer = Viewer {
-        role: member.role,
-        ambassador_id: Some(me.id),
-    };
-    // One's own figures never depend on a consent.
-    let subject = Subject {
-        ambassador_id: me.id,
-        shares_with_team: false,
-    };
-    let access = PersonAccess::check(&viewer, &subject).ok_or(AppError::Forbidden)?;
+    let access = crate::web::pages::analytics::own_figures(state, member).await?;
     Ok(db::analytics::own_links(&state.db, tenant, &access, r)
         .await?
         .into_iter()

@@ -11,7 +11,9 @@ mod programme;
 mod topics;
 
 use amtfluencer_domain::permissions::Permission;
-use amtfluencer_domain::privacy::{AggregateAccess, ParticipationAccess};
+use amtfluencer_domain::privacy::{
+    AggregateAccess, ParticipationAccess, PersonAccess, Subject, Viewer,
+};
 use askama::Template;
 use axum::Router;
 use axum::response::Response;
@@ -87,6 +89,22 @@ pub fn range_of(q: &RangeQuery, today: NaiveDate) -> Result<Range, AppError> {
 
 pub fn aggregates(member: &Member) -> Result<AggregateAccess, AppError> {
     AggregateAccess::check(member.role).ok_or(AppError::Forbidden)
+}
+
+/// The proof that the member may read their own figures (which never depend on a consent).
+pub async fn own_figures(state: &AppState, member: &Member) -> Result<PersonAccess, AppError> {
+    let me = crate::db::ambassadors::of_user(&state.db, member.tenant_id(), member.user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let viewer = Viewer {
+        role: member.role,
+        ambassador_id: Some(me.id),
+    };
+    let subject = Subject {
+        ambassador_id: me.id,
+        shares_with_team: false,
+    };
+    PersonAccess::check(&viewer, &subject).ok_or(AppError::Forbidden)
 }
 
 pub fn participation(member: &Member) -> Result<ParticipationAccess, AppError> {

@@ -2,7 +2,7 @@
 //! people chose to share with the team, and each Amtfluencer's own figures.
 
 use amtfluencer_domain::analytics::engagement_rate;
-use amtfluencer_domain::privacy::{PersonAccess, Subject, Viewer};
+use amtfluencer_domain::privacy::Viewer;
 use axum::extract::{Query, State};
 use axum::response::Response;
 
@@ -104,19 +104,7 @@ pub async fn show_personal(
     let today = db::now().date_naive();
     let range = range_of(&q, today)?;
     let tenant = member.tenant_id();
-    let me = db::ambassadors::of_user(&state.db, tenant, member.user.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let viewer = Viewer {
-        role: member.role,
-        ambassador_id: Some(me.id),
-    };
-    // One's own figures never depend on a consent.
-    let subject = Subject {
-        ambassador_id: me.id,
-        shares_with_team: false,
-    };
-    let access = PersonAccess::check(&viewer, &subject).ok_or(AppError::Forbidden)?;
+    let access = super::own_figures(&state, &member).await?;
     let f = db::analytics::person(&state.db, tenant, &access, range)
         .await?
         .ok_or(AppError::NotFound)?;
