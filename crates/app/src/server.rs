@@ -12,7 +12,7 @@ use crate::state::AppState;
 use crate::{db, demo, web};
 
 pub async fn serve(config: Config) -> anyhow::Result<()> {
-    let db = db::connect(&config.database_url).await?;
+    let db = db::connect_server(&config.database_url).await?;
     let applied = db::migrate(&db).await?;
     if applied > 0 {
         tracing::info!(applied, "database migrated");
@@ -48,6 +48,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     }
 
     let (stop_tx, stop_rx) = watch::channel(false);
+    let checkpoints = tokio::spawn(db::checkpoints(db.clone(), stop_rx.clone()));
     let worker = if config.worker {
         crate::jobs::housekeeping::schedule_next(&db, config.audit_retention_days).await?;
         crate::jobs::publishing::schedule_periodic(&db).await?;
@@ -80,6 +81,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     if let Some(w) = worker {
         let _ = w.await;
     }
+    let _ = checkpoints.await;
+    // Closing the last connection also copies what is left of SQLite's log.
     db.close().await.ok();
     tracing::info!("stopped");
     Ok(())

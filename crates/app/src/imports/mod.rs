@@ -187,34 +187,52 @@ pub async fn plan(
     ambassador_id: Option<i64>,
     today: NaiveDate,
 ) -> Result<Plan, PlanError> {
-    let (kind, parsed) =
-        amtfluencer_imports::detect_and_parse(file_name, bytes).map_err(PlanError::File)?;
+    // The file is read on a blocking thread (a large workbook takes most of a second) while
+    // the database gives what any post rows are matched against; a file without post rows
+    // (a follower export) just leaves that unused.
+    let reading = {
+        let (name, bytes) = (file_name.to_owned(), bytes.to_vec());
+        tokio::task::spawn_blocking(move || amtfluencer_imports::detect_and_parse(&name, &bytes))
+    };
     let file_hash = amtfluencer_imports::file_hash(bytes);
+    let stored = async {
+        let duplicate_of = metrics::import_by_hash(db, tenant, &file_hash).await?;
+        let waiting: HashSet<String> = metrics::list_unmatched(db, tenant, None)
+            .await?
+            .into_iter()
+            .filter_map(|u| u.post_urn)
+            .collect();
+        let candidates = metrics::candidates(db, tenant).await?;
+        Ok::<_, DbErr>((duplicate_of, waiting, candidates))
+    };
+    let (read, stored) = tokio::join!(reading, stored);
+    let (kind, parsed) = read
+        .map_err(|_| {
+            PlanError::File(ImportError::Corrupt {
+                detail: "unreadable structure".into(),
+            })
+        })?
+        .map_err(PlanError::File)?;
+    let (duplicate_of, mut waiting, mut candidates) = stored?;
     let observed_day = parsed
         .covers
         .map_or(today, |(_, until)| (until + Duration::days(1)).min(today));
     let mut plan = Plan {
         kind,
         file_name: file_name.to_owned(),
-        duplicate_of: metrics::import_by_hash(db, tenant, &file_hash).await?,
+        duplicate_of,
         file_hash,
         covers: parsed.covers,
         observed_at: midnight(observed_day),
         ambassador_id,
         rows: Vec::new(),
     };
-    let (candidates, waiting) = if parsed.posts.is_empty() && parsed.shares.is_empty() {
-        (Vec::new(), HashSet::new())
+    if parsed.posts.is_empty() && parsed.shares.is_empty() {
+        candidates.clear();
+        waiting.clear();
     } else {
-        let waiting: HashSet<String> = metrics::list_unmatched(db, tenant, None)
-            .await?
-            .into_iter()
-            .filter_map(|u| u.post_urn)
-            .collect();
-        let mut candidates = metrics::candidates(db, tenant).await?;
         with_texts_needed(db, tenant, &parsed, ambassador_id, &mut candidates).await?;
-        (candidates, waiting)
-    };
+    }
     let index = CandidateIndex::new(&candidates);
     if !parsed.posts.is_empty() {
         let stored = metrics::snapshots_at(db, tenant, SOURCE, plan.observed_at).await?;

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{
     Alias, Expr, ExprTrait, Func, Query, SelectStatement, SimpleExpr, UpdateStatement,
 };
-use sea_orm::{ConnectionTrait, DbErr, QueryResult, Value};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, Value};
 
 use crate::tenancy::TenantId;
 
@@ -80,7 +80,8 @@ pub async fn refresh(
 
 /// After snapshots were added (none changed or removed): each post's figures become the
 /// larger of what it had and what the new snapshots say, without reading its older
-/// snapshots again. Much cheaper than [`refresh`] for a large import.
+/// snapshots again. Much cheaper than [`refresh`] for a large import: one upsert per chunk of
+/// posts, which also copies the two indexed figures onto the posts that changed.
 pub async fn raise(
     db: &impl ConnectionTrait,
     tenant: TenantId,
@@ -94,36 +95,113 @@ pub async fn raise(
             .and_modify(|r| r.raise(&new))
             .or_insert(new);
     }
-    let mut ids: Vec<i64> = by_post.keys().copied().collect();
-    ids.sort_unstable();
-    for chunk in ids.chunks(CHUNK) {
-        let stmt = Query::select()
-            .columns(COLS)
-            .from("post_figures")
-            .and_where(Expr::col("tenant_id").eq(tenant.0))
-            .and_where(Expr::col("post_id").is_in(chunk.iter().copied()))
-            .to_owned();
-        for r in db.query_all(&stmt).await? {
-            let old = Row::read(&r)?;
-            if let Some(new) = by_post.get_mut(&old.post_id) {
-                new.raise(&old);
+    let mut rows: Vec<Row> = by_post.into_values().collect();
+    rows.sort_unstable_by_key(|r| r.post_id);
+    match db.get_database_backend() {
+        DbBackend::Postgres => {
+            for chunk in rows.chunks(RAISE_CHUNK_POSTGRES) {
+                db.execute_raw(raise_postgres(tenant, chunk)).await?;
             }
         }
-        let delete = Query::delete()
-            .from_table("post_figures")
-            .and_where(Expr::col("tenant_id").eq(tenant.0))
-            .and_where(Expr::col("post_id").is_in(chunk.iter().copied()))
-            .to_owned();
-        db.execute(&delete).await?;
-        let rows: Vec<Vec<Value>> = chunk
-            .iter()
-            .filter_map(|id| by_post.get(id))
-            .map(|r| r.values(tenant))
-            .collect();
-        crate::db::bulk::insert_rows(db, "post_figures", &COLS, rows).await?;
-        db.execute(&onto_posts(tenant, Some(chunk))).await?;
+        backend => {
+            for chunk in rows.chunks(RAISE_CHUNK_SQLITE) {
+                db.execute_raw(raise_sqlite(backend, tenant, chunk)).await?;
+                let ids: Vec<i64> = chunk.iter().map(|r| r.post_id).collect();
+                db.execute(&onto_posts(tenant, Some(&ids))).await?;
+            }
+        }
     }
     Ok(())
+}
+
+/// Rows per upsert on PostgreSQL, where the figures travel as nine arrays (nine parameters,
+/// however many rows): one statement for a typical import.
+const RAISE_CHUNK_POSTGRES: usize = 25_000;
+/// Rows per upsert on SQLite: nine parameters each, under its limit of 32,766.
+const RAISE_CHUNK_SQLITE: usize = 3_000;
+
+/// Keeps the larger of the stored and the new figure; a missing figure (NULL) never wins,
+/// as in `MAX` over the snapshots.
+const RAISED: [&str; 7] = [
+    "observed_at",
+    "impressions",
+    "members_reached",
+    "reactions",
+    "comments",
+    "reposts",
+    "clicks",
+];
+
+/// SQLite: one multi-row upsert. Its two-argument `max` is NULL when either side is, hence
+/// the `COALESCE`s.
+fn raise_sqlite(backend: DbBackend, tenant: TenantId, rows: &[Row]) -> Statement {
+    let mut sql = format!("INSERT INTO post_figures ({}) VALUES ", COLS.join(", "));
+    let mut values = Vec::with_capacity(rows.len() * COLS.len());
+    for (i, r) in rows.iter().enumerate() {
+        if i > 0 {
+            sql.push(',');
+        }
+        sql.push_str("(?,?,?,?,?,?,?,?,?)");
+        values.extend(r.values(tenant));
+    }
+    sql.push_str(" ON CONFLICT (post_id) DO UPDATE SET ");
+    let sets: Vec<String> = RAISED
+        .iter()
+        .map(|c| {
+            format!(
+                "{c} = max(COALESCE(post_figures.{c}, excluded.{c}), \
+                 COALESCE(excluded.{c}, post_figures.{c}))"
+            )
+        })
+        .collect();
+    sql.push_str(&sets.join(", "));
+    Statement::from_sql_and_values(backend, sql, values)
+}
+
+/// PostgreSQL: the rows as arrays, unnested into one upsert whose returned figures go onto
+/// the posts in the same statement (only where they changed, since every changed post writes
+/// a new entry into each of the posts' indexes). Multi-row `VALUES` with thousands of
+/// parameters cost ~50 ms per 500 rows here; this sends nine parameters.
+fn raise_postgres(tenant: TenantId, rows: &[Row]) -> Statement {
+    let sets: Vec<String> = RAISED
+        .iter()
+        .map(|c| format!("{c} = GREATEST(post_figures.{c}, excluded.{c})"))
+        .collect();
+    let sql = format!(
+        "WITH raised AS (\
+           INSERT INTO post_figures ({cols}) \
+           SELECT v.post_id, $1, v.observed_at, v.impressions, v.members_reached, v.reactions, \
+                  v.comments, v.reposts, v.clicks \
+           FROM unnest($2::bigint[], $3::timestamptz[], $4::bigint[], $5::bigint[], \
+                       $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[]) \
+             AS v(post_id, observed_at, impressions, members_reached, reactions, comments, \
+                  reposts, clicks) \
+           ON CONFLICT (post_id) DO UPDATE SET {sets} \
+           RETURNING post_id, impressions, \
+                     reactions + comments + reposts + COALESCE(clicks, 0) AS interactions) \
+         UPDATE posts SET figures_impressions = raised.impressions, \
+                          figures_interactions = raised.interactions \
+         FROM raised \
+         WHERE posts.id = raised.post_id AND posts.tenant_id = $1 \
+           AND (posts.figures_impressions IS DISTINCT FROM raised.impressions \
+                OR posts.figures_interactions IS DISTINCT FROM raised.interactions)",
+        cols = COLS.join(", "),
+        sets = sets.join(", "),
+    );
+    use crate::db::bulk::{pg_ints, pg_timestamps};
+    let ints = |f: fn(&Row) -> Option<i64>| Value::from(pg_ints(rows.iter().map(f)));
+    let values = vec![
+        tenant.0.into(),
+        ints(|r| Some(r.post_id)),
+        pg_timestamps(rows.iter().map(|r| r.observed_at)).into(),
+        ints(|r| Some(r.figures.impressions)),
+        ints(|r| r.figures.members_reached),
+        ints(|r| Some(r.figures.reactions)),
+        ints(|r| Some(r.figures.comments)),
+        ints(|r| Some(r.figures.reposts)),
+        ints(|r| r.figures.clicks),
+    ];
+    Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
 }
 
 /// One row of `post_figures`.
@@ -140,21 +218,6 @@ impl Row {
             observed_at: s.observed_at,
             figures: s.figures,
         }
-    }
-
-    fn read(r: &QueryResult) -> Result<Self, DbErr> {
-        Ok(Self {
-            post_id: r.try_get_by_index(0)?,
-            observed_at: r.try_get_by_index(2)?,
-            figures: super::Figures {
-                impressions: r.try_get_by_index(3)?,
-                members_reached: r.try_get_by_index(4)?,
-                reactions: r.try_get_by_index(5)?,
-                comments: r.try_get_by_index(6)?,
-                reposts: r.try_get_by_index(7)?,
-                clicks: r.try_get_by_index(8)?,
-            },
-        })
     }
 
     /// Each figure the larger of the two, as `MAX` over the snapshots would give.
