@@ -120,17 +120,11 @@ const RAISE_CHUNK_POSTGRES: usize = 25_000;
 /// Rows per upsert on SQLite: nine parameters each, under its limit of 32,766.
 const RAISE_CHUNK_SQLITE: usize = 3_000;
 
-/// Keeps the larger of the stored and the new figure; a missing figure (NULL) never wins,
-/// as in `MAX` over the snapshots.
-const RAISED: [&str; 7] = [
-    "observed_at",
-    "impressions",
-    "members_reached",
-    "reactions",
-    "comments",
-    "reposts",
-    "clicks",
-];
+/// The columns an upsert raises (all but the keys): each keeps the larger of the stored and
+/// the new value; a missing figure (NULL) never wins, as in `MAX` over the snapshots.
+fn raised() -> &'static [&'static str] {
+    &COLS[2..]
+}
 
 /// SQLite: one multi-row upsert. Its two-argument `max` is NULL when either side is, hence
 /// the `COALESCE`s.
@@ -145,7 +139,7 @@ fn raise_sqlite(backend: DbBackend, tenant: TenantId, rows: &[Row]) -> Statement
         values.extend(r.values(tenant));
     }
     sql.push_str(" ON CONFLICT (post_id) DO UPDATE SET ");
-    let sets: Vec<String> = RAISED
+    let sets: Vec<String> = raised()
         .iter()
         .map(|c| {
             format!(
@@ -163,7 +157,7 @@ fn raise_sqlite(backend: DbBackend, tenant: TenantId, rows: &[Row]) -> Statement
 /// a new entry into each of the posts' indexes). Multi-row `VALUES` with thousands of
 /// parameters cost ~50 ms per 500 rows here; this sends nine parameters.
 fn raise_postgres(tenant: TenantId, rows: &[Row]) -> Statement {
-    let sets: Vec<String> = RAISED
+    let sets: Vec<String> = raised()
         .iter()
         .map(|c| format!("{c} = GREATEST(post_figures.{c}, excluded.{c})"))
         .collect();
