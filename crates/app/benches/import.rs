@@ -4,7 +4,8 @@
 //! does after receiving the upload. Prints each phase's time.
 //!
 //! `BENCH_DATABASE_URL` names the database (default: a fresh SQLite file); the demo is seeded
-//! ×`BENCH_SCALE` (default 100) when the authority `musterstadt` is missing. Afterwards the
+//! ×`BENCH_SCALE` (default 100) when the authority `musterstadt` is missing; `BENCH_ROWS` sets
+//! the file's rows (default 100,000). Afterwards the
 //! imported figures are removed again, so the database can be measured repeatedly.
 //! Run with `cargo bench -p amtfluencer --bench import`.
 
@@ -18,10 +19,17 @@ use rust_xlsxwriter::Workbook;
 use sea_orm::sea_query::{Expr, ExprTrait, Order, Query};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
-const ROWS: u64 = 100_000;
+/// Rows in the file: `BENCH_ROWS`, 100,000 unless set.
+fn rows() -> u64 {
+    std::env::var("BENCH_ROWS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000)
+}
 
 /// The newest published posts' links and dates, as many as the file should hold.
 async fn posts(db: &DatabaseConnection, tenant: TenantId) -> anyhow::Result<Vec<Post>> {
+    let rows = rows();
     let stmt = Query::select()
         .columns(["id", "external_url", "published_at"])
         .from("posts")
@@ -29,7 +37,7 @@ async fn posts(db: &DatabaseConnection, tenant: TenantId) -> anyhow::Result<Vec<
         .and_where(Expr::col("status").eq("published"))
         .and_where(Expr::col("external_url").is_not_null())
         .order_by("published_at", Order::Desc)
-        .limit(ROWS)
+        .limit(rows)
         .to_owned();
     let mut out = Vec::new();
     for r in db.query_all(&stmt).await? {
@@ -40,7 +48,7 @@ async fn posts(db: &DatabaseConnection, tenant: TenantId) -> anyhow::Result<Vec<
         });
     }
     anyhow::ensure!(
-        out.len() as u64 == ROWS,
+        out.len() as u64 == rows,
         "only {} published posts with a link; seed a larger demo",
         out.len()
     );

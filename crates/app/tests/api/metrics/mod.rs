@@ -1,6 +1,7 @@
 //! Figures: imports of export files written here as LinkedIn lays them out, matching, the
 //! double-import guard, and the privacy rules of the dashboards and the API per role.
 
+mod api_imports;
 mod figures;
 mod imports;
 mod privacy;
