@@ -19,6 +19,7 @@ mod m20261125_000009_consent_review;
 mod m20261125_000010_mastodon_metrics;
 mod m20261125_000011_short_links;
 mod m20261206_000012_post_figures;
+mod m20261207_000013_post_facts;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000010_mastodon_metrics::Migration),
             Box::new(m20261125_000011_short_links::Migration),
             Box::new(m20261206_000012_post_figures::Migration),
+            Box::new(m20261207_000013_post_facts::Migration),
         ]
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query};
 use sea_orm::{ConnectionTrait, DbBackend, DbErr};
 
 use super::Range;
@@ -38,12 +38,13 @@ pub(super) enum Scope {
     Cohort(i64),
 }
 
-/// Published posts in the range, oldest first, with their latest figures (kept on the post
-/// from `post_figures`). The text's beginning is read only for one person's own posts.
+/// Published posts in the range, oldest first, with their latest figures (from
+/// `post_facts`). The text's beginning is read only for one person's own posts.
 ///
 /// At the scale of a large authority this reads tens of thousands of rows per dashboard, so
-/// the statement is kept to what one index on `posts` covers, and the columns are read by
-/// position; the cohorts come from a separate small read and the order from a sort in memory.
+/// the statement is kept to what the one index of `post_facts` covers, and the columns are
+/// read by position; the cohorts come from a separate small read and the order from a sort
+/// in memory.
 pub(super) async fn post_facts(
     db: &impl ConnectionTrait,
     tenant: TenantId,
@@ -83,19 +84,23 @@ pub(super) async fn post_facts(
     }
     let mut posts = Query::select();
     posts
-        .column(("p", "id"))
+        .column(("p", "post_id"))
         .column(("p", "ambassador_id"))
         .column(("p", "topic_id"))
         .column(("p", "published_at"))
-        .column(("p", "figures_impressions"))
-        .column(("p", "figures_interactions"))
-        .from_as("posts", "p")
+        .column(("p", "impressions"))
+        .column(("p", "interactions"))
+        .from_as("post_facts", "p")
         .and_where(Expr::col(("p", "tenant_id")).eq(tenant.0))
         .and_where(Expr::col(("p", "published_at")).gte(start_of(range.from)))
-        .and_where(Expr::col(("p", "published_at")).lt(end_of(range.to)))
-        .and_where(Expr::col(("p", "status")).eq("published"));
+        .and_where(Expr::col(("p", "published_at")).lt(end_of(range.to)));
     if with_text {
-        posts.column(("p", "body"));
+        posts.column(("t", "body")).join_as(
+            JoinType::InnerJoin,
+            "posts",
+            "t",
+            Expr::col(("t", "id")).equals(("p", "post_id")),
+        );
     }
     match scope {
         Scope::Everyone => {}

@@ -26,11 +26,10 @@ pub(super) async fn read(
     authors: Option<&[i64]>,
 ) -> Result<Vec<PackedFact>, DbErr> {
     let mut sql = String::from(
-        "SELECT group_concat(p.id || ',' || p.ambassador_id || ',' || IFNULL(p.topic_id, '') \
-         || ',' || p.published_at || ',' || IFNULL(p.figures_impressions, '') || ',' || \
-         IFNULL(p.figures_interactions, ''), ';') FROM posts p \
-         WHERE p.tenant_id = ? AND p.published_at >= ? AND p.published_at < ? \
-         AND p.status = 'published'",
+        "SELECT group_concat(p.post_id || ',' || p.ambassador_id || ',' || \
+         IFNULL(p.topic_id, '') || ',' || p.published_at || ',' || IFNULL(p.impressions, '') \
+         || ',' || IFNULL(p.interactions, ''), ';') FROM post_facts p \
+         WHERE p.tenant_id = ? AND p.published_at >= ? AND p.published_at < ?",
     );
     let mut values: Vec<Value> = vec![
         tenant.0.into(),

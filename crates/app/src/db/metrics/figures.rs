@@ -4,7 +4,8 @@
 //! (across sources: import, manual entry, API). Every function that writes a snapshot
 //! refreshes the rows of the posts it touched inside the same transaction, so the dashboards
 //! read one row per post and never a stale one. Impressions and interactions are also copied
-//! onto the post itself (`posts.figures_*`), where the dashboards' index holds them.
+//! into the post's dashboard facts (`post_facts`, one narrow row per published post whose
+//! index the dashboards read; the posts' own columns reach it by triggers).
 
 use std::collections::HashMap;
 
@@ -73,7 +74,7 @@ pub async fn refresh(
             .map_err(|e| DbErr::Custom(e.to_string()))?
             .to_owned();
         db.execute(&insert).await?;
-        db.execute(&onto_posts(tenant, Some(chunk))).await?;
+        db.execute(&onto_facts(tenant, Some(chunk))).await?;
     }
     Ok(())
 }
@@ -81,7 +82,7 @@ pub async fn refresh(
 /// After snapshots were added (none changed or removed): each post's figures become the
 /// larger of what it had and what the new snapshots say, without reading its older
 /// snapshots again. Much cheaper than [`refresh`] for a large import: one upsert per chunk of
-/// posts, which also copies the two indexed figures onto the posts that changed.
+/// posts, which also copies the two indexed figures into the facts of the posts that changed.
 pub async fn raise(
     db: &impl ConnectionTrait,
     tenant: TenantId,
@@ -107,7 +108,7 @@ pub async fn raise(
             for chunk in rows.chunks(RAISE_CHUNK_SQLITE) {
                 db.execute_raw(raise_sqlite(backend, tenant, chunk)).await?;
                 let ids: Vec<i64> = chunk.iter().map(|r| r.post_id).collect();
-                db.execute(&onto_posts(tenant, Some(&ids))).await?;
+                db.execute(&onto_facts(tenant, Some(&ids))).await?;
             }
         }
     }
@@ -152,10 +153,9 @@ fn raise_sqlite(backend: DbBackend, tenant: TenantId, rows: &[Row]) -> Statement
     Statement::from_sql_and_values(backend, sql, values)
 }
 
-/// PostgreSQL: the rows as arrays, unnested into one upsert whose returned figures go onto
-/// the posts in the same statement (only where they changed, since every changed post writes
-/// a new entry into each of the posts' indexes). Multi-row `VALUES` with thousands of
-/// parameters cost ~50 ms per 500 rows here; this sends nine parameters.
+/// PostgreSQL: the rows as arrays, unnested into one upsert whose returned figures go into
+/// the posts' facts in the same statement (only where they changed). Multi-row `VALUES`
+/// with thousands of parameters cost ~50 ms per 500 rows here; this sends nine parameters.
 fn raise_postgres(tenant: TenantId, rows: &[Row]) -> Statement {
     let sets: Vec<String> = raised()
         .iter()
@@ -173,12 +173,12 @@ fn raise_postgres(tenant: TenantId, rows: &[Row]) -> Statement {
            ON CONFLICT (post_id) DO UPDATE SET {sets} \
            RETURNING post_id, impressions, \
                      reactions + comments + reposts + COALESCE(clicks, 0) AS interactions) \
-         UPDATE posts SET figures_impressions = raised.impressions, \
-                          figures_interactions = raised.interactions \
+         UPDATE post_facts SET impressions = raised.impressions, \
+                               interactions = raised.interactions \
          FROM raised \
-         WHERE posts.id = raised.post_id AND posts.tenant_id = $1 \
-           AND (posts.figures_impressions IS DISTINCT FROM raised.impressions \
-                OR posts.figures_interactions IS DISTINCT FROM raised.interactions)",
+         WHERE post_facts.post_id = raised.post_id AND post_facts.tenant_id = $1 \
+           AND (post_facts.impressions IS DISTINCT FROM raised.impressions \
+                OR post_facts.interactions IS DISTINCT FROM raised.interactions)",
         cols = COLS.join(", "),
         sets = sets.join(", "),
     );
@@ -242,14 +242,14 @@ impl Row {
     }
 }
 
-/// Copies the two figures every dashboard reads onto the posts (into their index).
-fn onto_posts(tenant: TenantId, post_ids: Option<&[i64]>) -> UpdateStatement {
+/// Copies the two figures every dashboard reads into the posts' facts (into their index).
+fn onto_facts(tenant: TenantId, post_ids: Option<&[i64]>) -> UpdateStatement {
     let of_post = |value: SimpleExpr| -> SimpleExpr {
         SimpleExpr::from(
             Query::select()
                 .expr(value)
                 .from_as("post_figures", "f")
-                .and_where(Expr::col(("f", "post_id")).equals(("posts", "id")))
+                .and_where(Expr::col(("f", "post_id")).equals(("post_facts", "post_id")))
                 .to_owned(),
         )
     };
@@ -258,28 +258,25 @@ fn onto_posts(tenant: TenantId, post_ids: Option<&[i64]>) -> UpdateStatement {
         .add(Expr::col(("f", "reposts")))
         .add(Expr::col(("f", "clicks")).if_null(0));
     let mut u = Query::update();
-    u.table("posts")
-        .value(
-            "figures_impressions",
-            of_post(Expr::col(("f", "impressions"))),
-        )
-        .value("figures_interactions", of_post(interactions));
+    u.table("post_facts")
+        .value("impressions", of_post(Expr::col(("f", "impressions"))))
+        .value("interactions", of_post(interactions));
     match post_ids {
         Some(ids) => {
             // The authority is checked as an expression no index serves: given it as a plain
-            // `tenant_id = ?`, SQLite walked an index of all the authority's posts instead of
+            // `tenant_id = ?`, SQLite walked the index of all the authority's facts instead of
             // looking the few posts up by id.
-            u.and_where(Expr::col(("posts", "id")).is_in(ids.iter().copied()))
+            u.and_where(Expr::col(("post_facts", "post_id")).is_in(ids.iter().copied()))
                 .and_where(
                     Expr::expr(Func::coalesce([
-                        Expr::col(("posts", "tenant_id")),
+                        Expr::col(("post_facts", "tenant_id")),
                         Expr::val(0),
                     ]))
                     .eq(tenant.0),
                 );
         }
         None => {
-            u.and_where(Expr::col(("posts", "tenant_id")).eq(tenant.0));
+            u.and_where(Expr::col(("post_facts", "tenant_id")).eq(tenant.0));
         }
     }
     u
@@ -299,7 +296,7 @@ pub async fn rebuild_all(db: &impl ConnectionTrait, tenant: TenantId) -> Result<
         .map_err(|e| DbErr::Custom(e.to_string()))?
         .to_owned();
     db.execute(&insert).await?;
-    db.execute(&onto_posts(tenant, None)).await.map(|_| ())
+    db.execute(&onto_facts(tenant, None)).await.map(|_| ())
 }
 
 /// Rebuilds the figures of the post a snapshot belongs to.

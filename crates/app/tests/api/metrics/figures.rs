@@ -21,7 +21,8 @@ async fn scalar(db: &DatabaseConnection, sql: &str) -> i64 {
 }
 
 /// Posts whose row differs from the largest of their snapshots, or that have one without the
-/// other, or whose own copy of impressions and interactions differs from the row.
+/// other, or whose dashboard facts differ from the post and its figures (a published post
+/// without facts, facts of a post that is not published).
 async fn disagreements(db: &DatabaseConnection) -> i64 {
     scalar(
         db,
@@ -35,9 +36,15 @@ async fn disagreements(db: &DatabaseConnection) -> i64 {
         + scalar(
             db,
             "SELECT COUNT(*) FROM posts p LEFT JOIN post_figures f ON f.post_id = p.id \
-             WHERE COALESCE(p.figures_impressions, -1) <> COALESCE(f.impressions, -1) \
-             OR COALESCE(p.figures_interactions, -1) <> \
-             COALESCE(f.reactions + f.comments + f.reposts + COALESCE(f.clicks, 0), -1)",
+             FULL OUTER JOIN post_facts x ON x.post_id = p.id \
+             WHERE (p.status = 'published' AND p.published_at IS NOT NULL) \
+                   <> (x.post_id IS NOT NULL) \
+             OR x.tenant_id <> p.tenant_id OR x.published_at <> p.published_at \
+             OR x.ambassador_id <> p.ambassador_id \
+             OR (x.post_id IS NOT NULL AND (COALESCE(x.topic_id, -1) <> COALESCE(p.topic_id, -1) \
+                 OR COALESCE(x.impressions, -1) <> \
+                 COALESCE(f.impressions, -1) OR COALESCE(x.interactions, -1) <> \
+                 COALESCE(f.reactions + f.comments + f.reposts + COALESCE(f.clicks, 0), -1)))",
         )
         .await
 }
@@ -137,5 +144,62 @@ async fn a_new_snapshot_raises_the_figures_and_a_correction_lowers_them_again() 
         assert_eq!(impressions_of(db, post).await, huge + 1, "{}", t.backend);
         assert_eq!(impressions_of(db, other).await, huge + 2, "{}", t.backend);
         assert_eq!(disagreements(db).await, 0, "{}", t.backend);
+    }
+}
+
+/// The dashboards' facts follow the posts whatever changes them (they are kept by triggers):
+/// a post withdrawn leaves them, published again it returns with its figures, a new topic
+/// or date is taken over, and a post published for the first time joins them.
+#[tokio::test]
+async fn the_dashboard_facts_follow_a_post_withdrawn_published_and_moved() {
+    for t in TestDb::all().await {
+        amtfluencer::demo::seed(&t.db, 1).await.unwrap();
+        let db = &t.db;
+        let facts_of =
+            |post: i64| format!("SELECT COUNT(*) FROM post_facts WHERE post_id = {post}");
+        let post = scalar(db, "SELECT MIN(post_id) FROM post_figures").await;
+        let exec = |sql: String| async move { db.execute_unprepared(&sql).await.unwrap() };
+
+        exec(format!(
+            "UPDATE posts SET status = 'draft' WHERE id = {post}"
+        ))
+        .await;
+        assert_eq!(scalar(db, &facts_of(post)).await, 0, "{}", t.backend);
+        assert_eq!(disagreements(db).await, 0, "{}", t.backend);
+
+        exec(format!(
+            "UPDATE posts SET status = 'published' WHERE id = {post}"
+        ))
+        .await;
+        assert_eq!(scalar(db, &facts_of(post)).await, 1, "{}", t.backend);
+        assert_eq!(
+            scalar(
+                db,
+                &format!("SELECT impressions FROM post_facts WHERE post_id = {post}")
+            )
+            .await,
+            impressions_of(db, post).await,
+            "{}",
+            t.backend
+        );
+
+        exec(format!(
+            "UPDATE posts SET topic_id = NULL, published_at = '2026-01-05T09:00:00+00:00' \
+             WHERE id = {post}"
+        ))
+        .await;
+        assert_eq!(disagreements(db).await, 0, "{}", t.backend);
+
+        let planned = scalar(db, "SELECT MIN(id) FROM posts WHERE status <> 'published'").await;
+        exec(format!(
+            "UPDATE posts SET status = 'published', \
+             published_at = '2026-01-06T09:00:00+00:00' WHERE id = {planned}"
+        ))
+        .await;
+        assert_eq!(scalar(db, &facts_of(planned)).await, 1, "{}", t.backend);
+        assert_eq!(disagreements(db).await, 0, "{}", t.backend);
+
+        exec(format!("DELETE FROM posts WHERE id = {planned}")).await;
+        assert_eq!(scalar(db, &facts_of(planned)).await, 0, "{}", t.backend);
     }
 }
