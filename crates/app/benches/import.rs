@@ -148,8 +148,10 @@ async fn run() -> anyhow::Result<()> {
     if db.get_database_backend() == sea_orm::DbBackend::Postgres {
         // Autovacuum's work, in case it is off (this benchmark deletes what it imported, and
         // the dead rows of earlier runs would otherwise slow every later one).
-        db.execute_unprepared("VACUUM ANALYZE post_metrics, post_figures, posts, imports")
-            .await?;
+        db.execute_unprepared(
+            "VACUUM ANALYZE post_metrics, post_figures, post_facts, posts, imports",
+        )
+        .await?;
     }
     let posts = posts(&db, tid).await?;
     let bytes = export(&posts)?;
