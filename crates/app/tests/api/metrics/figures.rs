@@ -203,3 +203,34 @@ async fn the_dashboard_facts_follow_a_post_withdrawn_published_and_moved() {
         assert_eq!(scalar(db, &facts_of(planned)).await, 0, "{}", t.backend);
     }
 }
+
+/// The migration that moved the dashboards' figures off the posts can be undone (they return
+/// to the posts) and done again, with the facts as before.
+#[tokio::test]
+async fn the_facts_migration_is_undone_and_redone_without_losing_figures() {
+    use amtfluencer_migration::{Migrator, MigratorTrait};
+    for t in TestDb::all().await {
+        amtfluencer::demo::seed(&t.db, 1).await.unwrap();
+        let db = &t.db;
+        let total = "SELECT CAST(COALESCE(SUM(impressions), 0) AS BIGINT) FROM post_facts";
+        let before = scalar(db, total).await;
+        assert!(before > 0, "{}", t.backend);
+
+        Migrator::down(db, Some(1)).await.unwrap();
+        assert_eq!(
+            scalar(
+                db,
+                "SELECT CAST(COALESCE(SUM(figures_impressions), 0) AS BIGINT) FROM posts \
+                 WHERE status = 'published'"
+            )
+            .await,
+            before,
+            "{}",
+            t.backend
+        );
+
+        Migrator::up(db, None).await.unwrap();
+        assert_eq!(scalar(db, total).await, before, "{}", t.backend);
+        assert_eq!(disagreements(db).await, 0, "{}", t.backend);
+    }
+}
