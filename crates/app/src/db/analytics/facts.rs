@@ -254,12 +254,13 @@ pub(super) async fn topic_names(
     Ok(out)
 }
 
-/// People with at least one published post: one index probe per person rather than a scan
-/// of every published post.
-pub(super) async fn people_with_posts(
+/// Active and onboarding people without a published post yet, as (id, first name, last name,
+/// status): one narrow read with an index probe per person, rather than every person's full
+/// record and a scan of every published post.
+pub(super) async fn without_posts(
     db: &impl ConnectionTrait,
     tenant: TenantId,
-) -> Result<HashSet<i64>, DbErr> {
+) -> Result<Vec<(i64, String, String, String)>, DbErr> {
     let published = Query::select()
         .expr(Expr::val(1))
         .from_as("posts", "p")
@@ -269,15 +270,26 @@ pub(super) async fn people_with_posts(
         .and_where(Expr::col(("p", "status")).eq("published"))
         .to_owned();
     let stmt = Query::select()
-        .expr_as(Expr::col(("a", "id")), "ambassador_id")
+        .column(("a", "id"))
+        .column(("a", "first_name"))
+        .column(("a", "last_name"))
+        .column(("a", "status"))
         .from_as("ambassadors", "a")
         .and_where(Expr::col(("a", "tenant_id")).eq(tenant.0))
-        .and_where(Expr::exists(published))
+        .and_where(Expr::col(("a", "status")).is_in(["active", "onboarding"]))
+        .and_where(Expr::exists(published).not())
         .to_owned();
     db.query_all(&stmt)
         .await?
         .iter()
-        .map(|r| r.try_get("", "ambassador_id"))
+        .map(|r| {
+            Ok((
+                r.try_get_by_index(0)?,
+                r.try_get_by_index(1)?,
+                r.try_get_by_index(2)?,
+                r.try_get_by_index(3)?,
+            ))
+        })
         .collect()
 }
 

@@ -224,16 +224,13 @@ pub async fn not_posted_yet(
     tenant: TenantId,
     _: &ParticipationAccess,
 ) -> Result<Vec<NotPosted>, DbErr> {
-    let posted = facts::people_with_posts(db, tenant).await?;
-    let mut out: Vec<NotPosted> = crate::db::ambassadors::list(db, tenant)
+    let mut out: Vec<NotPosted> = facts::without_posts(db, tenant)
         .await?
         .into_iter()
-        .filter(|a| matches!(a.status.as_str(), "active" | "onboarding"))
-        .filter(|a| !posted.contains(&a.id))
-        .map(|a| NotPosted {
-            ambassador_id: a.id,
-            name: format!("{} {}", a.first_name, a.last_name),
-            status: a.status,
+        .map(|(id, first, last, status)| NotPosted {
+            ambassador_id: id,
+            name: format!("{first} {last}"),
+            status,
         })
         .collect();
     out.sort_by(|a, b| a.name.cmp(&b.name));
