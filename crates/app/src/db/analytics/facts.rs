@@ -32,10 +32,12 @@ pub(super) fn end_of(d: NaiveDate) -> DateTime<Utc> {
 
 /// Whose posts a read covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Scope {
+pub(super) enum Scope<'a> {
     Everyone,
     Person(i64),
     Cohort(i64),
+    /// These people's posts (none: no posts).
+    Authors(&'a [i64]),
 }
 
 /// Published posts in the range, oldest first, with their latest figures (from
@@ -49,22 +51,26 @@ pub(super) async fn post_facts(
     db: &impl ConnectionTrait,
     tenant: TenantId,
     range: Range,
-    scope: Scope,
+    scope: Scope<'_>,
 ) -> Result<Vec<PostFact>, DbErr> {
     let with_text = matches!(scope, Scope::Person(_));
     let cohorts = cohorts_of(db, tenant).await?;
+    let authors: Option<Vec<i64>> = match scope {
+        Scope::Cohort(id) => Some(
+            cohorts
+                .iter()
+                .filter(|(_, c)| **c == Some(id))
+                .map(|(a, _)| *a)
+                .collect(),
+        ),
+        Scope::Authors(ids) => Some(ids.to_vec()),
+        Scope::Everyone | Scope::Person(_) => None,
+    };
+    if authors.as_ref().is_some_and(Vec::is_empty) {
+        return Ok(Vec::new());
+    }
     if db.get_database_backend() == DbBackend::Sqlite && !with_text {
-        let members: Option<Vec<i64>> = match scope {
-            Scope::Cohort(id) => Some(
-                cohorts
-                    .iter()
-                    .filter(|(_, c)| **c == Some(id))
-                    .map(|(a, _)| *a)
-                    .collect(),
-            ),
-            _ => None,
-        };
-        let mut out: Vec<PostFact> = super::packed::read(db, tenant, range, members.as_deref())
+        let mut out: Vec<PostFact> = super::packed::read(db, tenant, range, authors.as_deref())
             .await?
             .into_iter()
             .map(
@@ -102,18 +108,11 @@ pub(super) async fn post_facts(
             Expr::col(("t", "id")).equals(("p", "post_id")),
         );
     }
-    match scope {
-        Scope::Everyone => {}
-        Scope::Person(id) => {
-            posts.and_where(Expr::col(("p", "ambassador_id")).eq(id));
-        }
-        Scope::Cohort(id) => {
-            let members = cohorts
-                .iter()
-                .filter(|(_, c)| **c == Some(id))
-                .map(|(a, _)| *a);
-            posts.and_where(Expr::col(("p", "ambassador_id")).is_in(members));
-        }
+    if let Scope::Person(id) = scope {
+        posts.and_where(Expr::col(("p", "ambassador_id")).eq(id));
+    }
+    if let Some(ids) = authors {
+        posts.and_where(Expr::col(("p", "ambassador_id")).is_in(ids));
     }
     let rows = db.query_all(&posts).await?;
     let mut out = Vec::with_capacity(rows.len());
@@ -189,27 +188,15 @@ async fn people(
     Ok(out)
 }
 
-/// Person → "first last", for everyone of the authority.
-pub(super) async fn names(
+/// Everyone as (id, "first last"), sorted by last name, then first name.
+pub(super) async fn by_last_name(
     db: &impl ConnectionTrait,
     tenant: TenantId,
-) -> Result<HashMap<i64, String>, DbErr> {
+) -> Result<Vec<(i64, String)>, DbErr> {
     Ok(people(db, tenant)
         .await?
         .into_iter()
         .map(|(id, first, last)| (id, format!("{first} {last}")))
-        .collect())
-}
-
-/// Everyone's id, sorted by last name, then first name.
-pub(super) async fn by_last_name(
-    db: &impl ConnectionTrait,
-    tenant: TenantId,
-) -> Result<Vec<i64>, DbErr> {
-    Ok(people(db, tenant)
-        .await?
-        .into_iter()
-        .map(|(id, _, _)| id)
         .collect())
 }
 

@@ -307,38 +307,43 @@ pub struct PersonSummary {
 }
 
 /// The totals of several people, each only with the proof that the viewer may see them, in
-/// the order given: one read of the period's posts for all of them, not one per person.
+/// the order given: one read of the period's posts of just these people, not one per person.
 pub async fn people(
     db: &impl ConnectionTrait,
     tenant: TenantId,
-    access: &[PersonAccess],
+    listed: &[Listed],
     range: Range,
 ) -> Result<Vec<PersonSummary>, DbErr> {
-    if access.is_empty() {
+    if listed.is_empty() {
         return Ok(Vec::new());
     }
-    let facts = post_facts(db, tenant, range, Scope::Everyone).await?;
-    let mut by_person: HashMap<i64, Vec<&PostFact>> = access
-        .iter()
-        .map(|a| (a.ambassador_id(), Vec::new()))
-        .collect();
+    let ids: Vec<i64> = listed.iter().map(|l| l.access.ambassador_id()).collect();
+    let facts = post_facts(db, tenant, range, Scope::Authors(&ids)).await?;
+    let mut by_person: HashMap<i64, Vec<&PostFact>> =
+        ids.iter().map(|id| (*id, Vec::new())).collect();
     for f in &facts {
         if let Some(v) = by_person.get_mut(&f.ambassador_id) {
             v.push(f);
         }
     }
-    let names = facts::names(db, tenant).await?;
-    Ok(access
+    Ok(listed
         .iter()
-        .filter_map(|a| {
-            let id = a.ambassador_id();
-            Some(PersonSummary {
+        .map(|l| {
+            let id = l.access.ambassador_id();
+            PersonSummary {
                 ambassador_id: id,
-                name: names.get(&id)?.clone(),
+                name: l.name.clone(),
                 stats: group(by_person.get(&id).map_or(&[][..], Vec::as_slice)),
-            })
+            }
         })
         .collect())
+}
+
+/// A person the viewer may see the figures of, with the proof and the name to show.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub access: PersonAccess,
+    pub name: String,
 }
 
 /// The people whose figures the viewer may see besides their own: for the team, those who
@@ -347,20 +352,21 @@ pub async fn shared_with_viewer(
     db: &impl ConnectionTrait,
     tenant: TenantId,
     viewer: &Viewer,
-) -> Result<Vec<PersonAccess>, DbErr> {
+) -> Result<Vec<Listed>, DbErr> {
     let sharing = sharing_consents(db, tenant).await?;
     Ok(facts::by_last_name(db, tenant)
         .await?
         .into_iter()
-        .filter(|id| viewer.ambassador_id != Some(*id))
-        .filter_map(|id| {
-            PersonAccess::check(
+        .filter(|(id, _)| viewer.ambassador_id != Some(*id))
+        .filter_map(|(id, name)| {
+            let access = PersonAccess::check(
                 viewer,
                 &Subject {
                     ambassador_id: id,
                     shares_with_team: sharing.contains(&id),
                 },
-            )
+            )?;
+            Some(Listed { access, name })
         })
         .collect())
 }
