@@ -55,7 +55,10 @@ pub(super) async fn read(
 }
 
 /// The one text a `group_concat` read returns (empty when nothing matched).
-async fn packed_text(db: &impl ConnectionTrait, stmt: Statement) -> Result<String, DbErr> {
+pub(crate) async fn packed_text(
+    db: &impl ConnectionTrait,
+    stmt: Statement,
+) -> Result<String, DbErr> {
     let packed: Option<String> = match db.query_one_raw(stmt).await? {
         Some(r) => r.try_get_by_index(0)?,
         None => None,
@@ -85,7 +88,7 @@ fn fact(s: &str) -> Result<PackedFact, DbErr> {
 }
 
 /// A timestamp as the SQLite driver stores it (RFC 3339), or as SQLite itself writes one.
-fn timestamp(t: &str) -> Option<DateTime<Utc>> {
+pub(crate) fn timestamp(t: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(t)
         .map(|d| d.with_timezone(&Utc))
         .ok()

@@ -4,10 +4,10 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SimpleExpr};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement};
 
-use crate::db::calendar::post::{Column as P, Entity as Posts};
-use crate::db::entities::ambassador::{Column as A, Entity as Ambassadors};
+use crate::db::analytics::packed;
 use crate::tenancy::TenantId;
 
 /// Medians are shown only over at least this many posts with figures (a minimum group size,
@@ -26,7 +26,8 @@ pub struct TopicStats {
     pub measured: u32,
     /// `None` below [`MIN_POSTS_FOR_FIGURES`].
     pub median_impressions: Option<u64>,
-    /// Reactions, comments and reposts per impression, in percent.
+    /// Interactions (reactions, comments, reposts and clicks, as on the dashboards) per
+    /// impression, in percent.
     pub median_engagement: Option<f64>,
 }
 
@@ -36,50 +37,6 @@ pub async fn latest_figures(
     tenant: TenantId,
 ) -> Result<HashMap<i64, (i64, i64)>, DbErr> {
     crate::db::metrics::figures::all(db, tenant).await
-}
-
-/// A post with a topic, in the columns the stats need (no text).
-pub(crate) struct TopicPost {
-    pub id: i64,
-    pub ambassador_id: i64,
-    pub topic_id: Option<i64>,
-    pub status: String,
-    pub published_at: Option<DateTime<Utc>>,
-}
-
-/// (id, author, topic, status, published) as read.
-type TopicPostRow = (i64, i64, Option<i64>, String, Option<DateTime<Utc>>);
-
-pub(crate) async fn posts_with_topic(
-    db: &impl ConnectionTrait,
-    tenant: TenantId,
-) -> Result<Vec<TopicPost>, DbErr> {
-    let rows: Vec<TopicPostRow> = Posts::find()
-        .select_only()
-        .columns([
-            P::Id,
-            P::AmbassadorId,
-            P::TopicId,
-            P::Status,
-            P::PublishedAt,
-        ])
-        .filter(P::TenantId.eq(tenant.0))
-        .filter(P::TopicId.is_not_null())
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, ambassador_id, topic_id, status, published_at)| TopicPost {
-                id,
-                ambassador_id,
-                topic_id,
-                status,
-                published_at,
-            },
-        )
-        .collect())
 }
 
 fn median_u64(mut v: Vec<i64>) -> Option<u64> {
@@ -109,32 +66,123 @@ fn median_f64(mut v: Vec<f64>) -> Option<f64> {
     })
 }
 
-/// Use and performance of every topic that was used or planned.
+/// A published post with a topic, as the stats read it from the dashboards' facts:
+/// (topic, published, impressions and interactions when it has figures).
+type TopicFact = (i64, DateTime<Utc>, Option<(i64, i64)>);
+
+/// The published posts with a topic, from `post_facts` (one covering index). On SQLite as one
+/// packed text (see `analytics::packed`): a large authority has hundreds of thousands.
+async fn topic_facts(db: &impl ConnectionTrait, tenant: TenantId) -> Result<Vec<TopicFact>, DbErr> {
+    if db.get_database_backend() == DbBackend::Sqlite {
+        let sql = "SELECT group_concat(topic_id || ',' || published_at || ',' || \
+                   IFNULL(impressions, '') || ',' || IFNULL(interactions, ''), ';') \
+                   FROM post_facts WHERE tenant_id = ? AND topic_id IS NOT NULL";
+        let stmt = Statement::from_sql_and_values(DbBackend::Sqlite, sql, [tenant.0.into()]);
+        let text = packed::packed_text(db, stmt).await?;
+        return text
+            .split(';')
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                let bad = || DbErr::Custom(format!("unreadable topic fact: {s}"));
+                let f: Vec<&str> = s.split(',').collect();
+                let [topic, published, impressions, interactions] = f.as_slice() else {
+                    return Err(bad());
+                };
+                let figures = if impressions.is_empty() {
+                    None
+                } else {
+                    let n = |t: &str| t.parse::<i64>().map_err(|_| bad());
+                    Some((
+                        n(impressions)?,
+                        if interactions.is_empty() {
+                            0
+                        } else {
+                            n(interactions)?
+                        },
+                    ))
+                };
+                Ok((
+                    topic.parse().map_err(|_| bad())?,
+                    packed::timestamp(published).ok_or_else(bad)?,
+                    figures,
+                ))
+            })
+            .collect();
+    }
+    let stmt = Query::select()
+        .columns(["topic_id", "published_at", "impressions", "interactions"])
+        .from("post_facts")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .and_where(Expr::col("topic_id").is_not_null())
+        .to_owned();
+    let mut out = Vec::new();
+    for r in db.query_all(&stmt).await? {
+        let impressions: Option<i64> = r.try_get_by_index(2)?;
+        let interactions: Option<i64> = r.try_get_by_index(3)?;
+        out.push((
+            r.try_get_by_index(0)?,
+            r.try_get_by_index(1)?,
+            impressions.map(|i| (i, interactions.unwrap_or(0))),
+        ));
+    }
+    Ok(out)
+}
+
+/// Posts per topic, in any status, counted by the database.
+async fn posts_per_topic(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    authors: Option<SimpleExpr>,
+) -> Result<HashMap<i64, u32>, DbErr> {
+    let mut stmt = Query::select();
+    stmt.column("topic_id")
+        .expr(Expr::col("id").count())
+        .from("posts")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .and_where(Expr::col("topic_id").is_not_null())
+        .group_by_col("topic_id");
+    if let Some(condition) = authors {
+        stmt.and_where(condition);
+    }
+    let mut out = HashMap::new();
+    for r in db.query_all(&stmt).await? {
+        let n: i64 = r.try_get_by_index(1)?;
+        out.insert(r.try_get_by_index(0)?, u32::try_from(n).unwrap_or(u32::MAX));
+    }
+    Ok(out)
+}
+
+/// Use and performance of every topic that was used or planned. Performance is counted as on
+/// the dashboards: each published post with its latest impressions and interactions.
 pub async fn stats(
     db: &impl ConnectionTrait,
     tenant: TenantId,
 ) -> Result<HashMap<i64, TopicStats>, DbErr> {
-    let posts = posts_with_topic(db, tenant).await?;
-    let figures = latest_figures(db, tenant).await?;
-    let mut out: HashMap<i64, TopicStats> = HashMap::new();
+    let mut out: HashMap<i64, TopicStats> = posts_per_topic(db, tenant, None)
+        .await?
+        .into_iter()
+        .map(|(topic, n)| {
+            let s = TopicStats {
+                planned: n,
+                ..TopicStats::default()
+            };
+            (topic, s)
+        })
+        .collect();
     let mut samples: HashMap<i64, (Vec<i64>, Vec<f64>)> = HashMap::new();
-    for p in posts {
-        let Some(topic) = p.topic_id else { continue };
+    for (topic, at, figures) in topic_facts(db, tenant).await? {
         let s = out.entry(topic).or_default();
-        match p.published_at {
-            Some(at) if p.status == "published" => {
-                s.uses += 1;
-                s.last_used = s.last_used.max(Some(at));
-                if let Some(&(imp, inter)) = figures.get(&p.id) {
-                    s.measured += 1;
-                    let e = samples.entry(topic).or_default();
-                    e.0.push(imp);
-                    if imp > 0 {
-                        e.1.push(100.0 * inter as f64 / imp as f64);
-                    }
-                }
+        // Counted among all posts above: a published one is not planned.
+        s.planned = s.planned.saturating_sub(1);
+        s.uses += 1;
+        s.last_used = Ord::max(s.last_used, Some(at));
+        if let Some((imp, inter)) = figures {
+            s.measured += 1;
+            let e = samples.entry(topic).or_default();
+            e.0.push(imp);
+            if imp > 0 {
+                e.1.push(100.0 * inter as f64 / imp as f64);
             }
-            _ => s.planned += 1,
         }
     }
     for (topic, (imp, eng)) in samples {
@@ -149,32 +197,28 @@ pub async fn stats(
 }
 
 /// What the "ideas for you" need besides the stats: the topics this person has used or
-/// planned, and how often colleagues of the same department used each topic.
+/// planned, and how often colleagues of the same department used each topic (both counted
+/// by the database, not read post by post).
 pub async fn idea_facts(
     db: &impl ConnectionTrait,
     tenant: TenantId,
     ambassador_id: i64,
     department: &str,
 ) -> Result<(HashSet<i64>, HashMap<i64, u32>), DbErr> {
-    let colleagues: HashSet<i64> = Ambassadors::find()
-        .filter(A::TenantId.eq(tenant.0))
-        .filter(A::Department.eq(department))
-        .all(db)
+    let me = Expr::col("ambassador_id").eq(ambassador_id);
+    let mine = posts_per_topic(db, tenant, Some(me))
         .await?
-        .into_iter()
-        .map(|a| a.id)
-        .filter(|id| *id != ambassador_id)
+        .into_keys()
         .collect();
-    let mut mine = HashSet::new();
-    let mut department_uses: HashMap<i64, u32> = HashMap::new();
-    for p in posts_with_topic(db, tenant).await? {
-        let Some(topic) = p.topic_id else { continue };
-        if p.ambassador_id == ambassador_id {
-            mine.insert(topic);
-        } else if colleagues.contains(&p.ambassador_id) {
-            *department_uses.entry(topic).or_default() += 1;
-        }
-    }
+    let colleagues = Query::select()
+        .column("id")
+        .from("ambassadors")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .and_where(Expr::col("department").eq(department))
+        .and_where(Expr::col("id").ne(ambassador_id))
+        .to_owned();
+    let of_colleagues = Expr::col("ambassador_id").in_subquery(colleagues);
+    let department_uses = posts_per_topic(db, tenant, Some(of_colleagues)).await?;
     Ok((mine, department_uses))
 }
 
