@@ -258,7 +258,7 @@ fn median<T: Copy + PartialOrd>(mut v: Vec<T>, mean: fn(T, T) -> T) -> Option<T>
     }
     v.sort_by(|a, b| a.partial_cmp(b).unwrap());
     let mid = v.len() / 2;
-    Some(if v.len() % 2 == 0 {
+    Some(if v.len().is_multiple_of(2) {
         mean(v[mid - 1], v[mid])
     } else {
         v[mid]
