@@ -9,13 +9,17 @@
 //! imported figures are removed again, so the database can be measured repeatedly.
 //! Run with `cargo bench -p amtfluencer --bench import`.
 
+// The file as the reading benchmark of the imports crate writes it.
+#[path = "../../imports/benches/support/page_export.rs"]
+mod page_export;
+
 use std::time::Instant;
 
 use amtfluencer::db::{self, metrics::figures};
 use amtfluencer::imports;
 use amtfluencer::tenancy::TenantId;
-use chrono::{DateTime, Datelike, Utc};
-use rust_xlsxwriter::Workbook;
+use chrono::{DateTime, Utc};
+use page_export::{ExportPost, page_export};
 use sea_orm::sea_query::{Expr, ExprTrait, Order, Query};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
@@ -62,57 +66,15 @@ struct Post {
 }
 
 fn export(posts: &[Post]) -> anyhow::Result<Vec<u8>> {
-    let mut book = Workbook::new();
-    let ws = book.add_worksheet();
-    ws.write_string(
-        0,
-        0,
-        "Aggregierte Kennzahlen für Updates, die von Stadt Musterstadt am Rhein veröffentlicht \
-         wurden. Die Daten sind nicht in Echtzeit.",
-    )?;
-    let header = [
-        "Post title",
-        "Post link",
-        "Post type",
-        "Posted by",
-        "Created date",
-        "Audience",
-        "Impressions",
-        "Clicks",
-        "Click through rate (CTR)",
-        "Likes",
-        "Comments",
-        "Reposts",
-        "Follows",
-        "Engagement rate",
-    ];
-    for (c, h) in header.iter().enumerate() {
-        ws.write_string(1, c as u16, *h)?;
-    }
-    for (i, p) in posts.iter().enumerate() {
-        let row = i as u32 + 2;
-        let n = (p.id % 997) as f64;
-        let d = p.at.date_naive();
-        ws.write_string(row, 0, format!("Beitrag {}", p.id))?;
-        ws.write_string(row, 1, &p.url)?;
-        ws.write_string(row, 2, "Organic")?;
-        ws.write_string(row, 3, "Musterstadt")?;
-        ws.write_string(
-            row,
-            4,
-            format!("{:02}/{:02}/{}", d.month(), d.day(), d.year()),
-        )?;
-        ws.write_string(row, 5, "All followers")?;
-        ws.write_number(row, 6, 2_000.0 + n)?;
-        ws.write_number(row, 7, 40.0 + (n / 10.0).floor())?;
-        ws.write_number(row, 8, 0.02)?;
-        ws.write_number(row, 9, 60.0 + (n / 5.0).floor())?;
-        ws.write_number(row, 10, 7.0)?;
-        ws.write_number(row, 11, 3.0)?;
-        ws.write_number(row, 12, 1.0)?;
-        ws.write_number(row, 13, 0.05)?;
-    }
-    Ok(book.save_to_buffer()?)
+    let rows: Vec<ExportPost> = posts
+        .iter()
+        .map(|p| ExportPost {
+            id: p.id,
+            url: p.url.clone(),
+            created: p.at.date_naive(),
+        })
+        .collect();
+    Ok(page_export(&rows)?)
 }
 
 async fn run() -> anyhow::Result<()> {
