@@ -216,7 +216,8 @@ async fn the_facts_migration_is_undone_and_redone_without_losing_figures() {
         let before = scalar(db, total).await;
         assert!(before > 0, "{}", t.backend);
 
-        Migrator::down(db, Some(1)).await.unwrap();
+        // This migration and the one after it.
+        Migrator::down(db, Some(2)).await.unwrap();
         assert_eq!(
             scalar(
                 db,
@@ -231,6 +232,74 @@ async fn the_facts_migration_is_undone_and_redone_without_losing_figures() {
 
         Migrator::up(db, None).await.unwrap();
         assert_eq!(scalar(db, total).await, before, "{}", t.backend);
+        assert_eq!(disagreements(db).await, 0, "{}", t.backend);
+    }
+}
+
+/// A snapshot's import: written with the import, forgotten (not deleted) when the import is
+/// deleted, on PostgreSQL by a trigger instead of the row-by-row foreign key, and again by the
+/// key after that migration is undone.
+#[tokio::test]
+async fn deleting_an_import_keeps_its_snapshots_and_forgets_the_import() {
+    use amtfluencer_migration::{Migrator, MigratorTrait};
+    for t in TestDb::all().await {
+        amtfluencer::demo::seed(&t.db, 1).await.unwrap();
+        let db = &t.db;
+        let tenant = TenantId(scalar(db, "SELECT id FROM tenants").await);
+        let user = scalar(db, "SELECT MIN(id) FROM users").await;
+        let post = scalar(db, "SELECT MIN(post_id) FROM post_metrics").await;
+        let key = |name: &str| {
+            format!(
+                "SELECT COUNT(*) FROM pg_constraint WHERE conname = '{name}' \
+                 AND conrelid = 'post_metrics'::regclass"
+            )
+        };
+        for (round, hash) in ["a", "b"].into_iter().enumerate() {
+            let import = metrics::insert_import(
+                db,
+                tenant,
+                metrics::NewImport {
+                    kind: "page_content",
+                    file_name: "export.xlsx",
+                    file_hash: hash,
+                    uploaded_by: user,
+                    imported: 1,
+                    updated: 0,
+                    skipped: 0,
+                    report: "[]".into(),
+                    covers: None,
+                },
+            )
+            .await
+            .unwrap();
+            let mut s = snapshot(post, 1 + i64::try_from(round).unwrap(), 777);
+            s.import_id = Some(import);
+            metrics::insert_snapshot(db, tenant, &s).await.unwrap();
+            let of_import = format!("SELECT COUNT(*) FROM post_metrics WHERE import_id = {import}");
+            let total = scalar(db, "SELECT COUNT(*) FROM post_metrics").await;
+            assert_eq!(scalar(db, &of_import).await, 1, "{}", t.backend);
+
+            db.execute_unprepared(&format!("DELETE FROM imports WHERE id = {import}"))
+                .await
+                .unwrap();
+            assert_eq!(scalar(db, &of_import).await, 0, "{}", t.backend);
+            assert_eq!(
+                scalar(db, "SELECT COUNT(*) FROM post_metrics").await,
+                total,
+                "{}",
+                t.backend
+            );
+
+            if t.backend == "postgres" {
+                let expected = i64::from(round == 1);
+                let fk = scalar(db, &key("fk_post_metrics_import_id")).await;
+                assert_eq!(fk, expected, "round {round}");
+            }
+            if round == 0 {
+                Migrator::down(db, Some(1)).await.unwrap();
+            }
+        }
+        Migrator::up(db, None).await.unwrap();
         assert_eq!(disagreements(db).await, 0, "{}", t.backend);
     }
 }
