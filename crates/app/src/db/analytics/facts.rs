@@ -112,7 +112,15 @@ pub(super) async fn post_facts(
         posts.and_where(Expr::col(("p", "ambassador_id")).eq(id));
     }
     if let Some(ids) = authors {
-        posts.and_where(Expr::col(("p", "ambassador_id")).is_in(ids));
+        // On PostgreSQL (SQLite reads the packed text above): one array parameter, joined as
+        // a set. With an `IN` list of one parameter per person, the plan PostgreSQL keeps for
+        // a statement it has run five times compares every post of the period with every
+        // listed person: 0.3 s for 900 people at the demo ×100, instead of 8 ms.
+        let ids = crate::db::bulk::pg_ints(ids.into_iter().map(Some));
+        posts.and_where(Expr::cust_with_values(
+            "p.ambassador_id IN (SELECT unnest(CAST($1 AS bigint[])))",
+            [ids],
+        ));
     }
     let rows = db.query_all(&posts).await?;
     let mut out = Vec::with_capacity(rows.len());

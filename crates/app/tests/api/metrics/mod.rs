@@ -2,6 +2,7 @@
 //! double-import guard, and the privacy rules of the dashboards and the API per role.
 
 mod api_imports;
+mod dashboards;
 mod figures;
 mod imports;
 mod privacy;
