@@ -7,21 +7,41 @@ mod effect;
 
 pub use effect::{Certainty, Comparison, Correlation, before_after, lagged_correlation};
 
-use std::collections::HashSet;
-
 /// The middle value (the mean of the two middle values for an even count); `None` for none.
 pub fn median(values: &[f64]) -> Option<f64> {
     let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    if v.is_empty() {
+    median_of(&mut v)
+}
+
+/// [`median`] of values that are all finite, reordering them: a selection in linear time
+/// rather than a sort, since a dashboard takes the medians of tens of thousands of posts.
+pub fn median_of(v: &mut [f64]) -> Option<f64> {
+    let n = v.len();
+    if n == 0 {
         return None;
     }
-    v.sort_by(f64::total_cmp);
-    let mid = v.len() / 2;
-    Some(if v.len().is_multiple_of(2) {
-        (v[mid - 1] + v[mid]) / 2.0
+    let (lower, middle, _) = v.select_nth_unstable_by(n / 2, f64::total_cmp);
+    let middle = *middle;
+    Some(if n.is_multiple_of(2) {
+        // The other middle value is the largest of the lower half.
+        let below = lower
+            .iter()
+            .copied()
+            .max_by(f64::total_cmp)
+            .unwrap_or(middle);
+        (below + middle) / 2.0
     } else {
-        v[mid]
+        middle
     })
+}
+
+/// How many different people: by sorting the ids, which for the tens of thousands of posts
+/// of a dashboard is several times quicker than hashing them.
+pub fn distinct_people(ids: impl Iterator<Item = i64>) -> usize {
+    let mut v: Vec<i64> = ids.collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len()
 }
 
 /// Interactions per impression (0.05 is 5 %): reactions, comments, reposts and, where known,
@@ -52,19 +72,18 @@ pub struct GroupStats {
 }
 
 pub fn summarise(posts: &[PostFigure]) -> GroupStats {
-    let people: HashSet<i64> = posts.iter().map(|p| p.ambassador_id).collect();
-    let impressions: Vec<f64> = posts.iter().map(|p| p.impressions as f64).collect();
-    let rates: Vec<f64> = posts
+    let mut impressions: Vec<f64> = posts.iter().map(|p| p.impressions as f64).collect();
+    let mut rates: Vec<f64> = posts
         .iter()
         .filter_map(|p| engagement_rate(p.impressions, p.interactions))
         .collect();
     GroupStats {
         posts: posts.len(),
-        people: people.len(),
+        people: distinct_people(posts.iter().map(|p| p.ambassador_id)),
         impressions: posts.iter().map(|p| p.impressions).sum(),
         interactions: posts.iter().map(|p| p.interactions).sum(),
-        median_impressions: median(&impressions),
-        median_engagement_rate: median(&rates),
+        median_impressions: median_of(&mut impressions),
+        median_engagement_rate: median_of(&mut rates),
     }
 }
 

@@ -109,3 +109,36 @@ fn ten_days_are_too_few_to_say_anything() {
     let c = before_after(&posts, &gains, 1).unwrap();
     assert_eq!(c.certainty, Certainty::TooFewData);
 }
+
+/// The selection gives what sorting gives, for every length and for repeated values.
+#[test]
+fn the_median_by_selection_agrees_with_the_median_of_the_sorted_values() {
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for len in 1usize..200 {
+        let values: Vec<f64> = (0..len)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                // Few distinct values, so that ties are common.
+                (seed % 37) as f64
+            })
+            .collect();
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        let mid = len / 2;
+        let expected = if len.is_multiple_of(2) {
+            (sorted[mid - 1] + sorted[mid]) / 2.0
+        } else {
+            sorted[mid]
+        };
+        assert_eq!(median(&values), Some(expected), "{values:?}");
+    }
+    assert_eq!(median(&[f64::NAN, 3.0, f64::INFINITY, 1.0]), Some(2.0));
+}
+
+#[test]
+fn distinct_people_are_counted_once_each() {
+    assert_eq!(distinct_people([7, 3, 7, 7, 1, 3].into_iter()), 3);
+    assert_eq!(distinct_people(std::iter::empty()), 0);
+}

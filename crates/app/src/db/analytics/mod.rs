@@ -74,11 +74,8 @@ fn group(facts: &[&PostFact]) -> GroupStats {
     let with: Vec<PostFigure> = facts.iter().filter_map(|f| figure(f)).collect();
     let mut s = summarise(&with);
     s.posts = facts.len();
-    s.people = facts
-        .iter()
-        .map(|f| f.ambassador_id)
-        .collect::<std::collections::HashSet<_>>()
-        .len();
+    s.people =
+        amtfluencer_domain::analytics::distinct_people(facts.iter().map(|f| f.ambassador_id));
     s
 }
 

@@ -54,16 +54,7 @@ fn median_u64(mut v: Vec<i64>) -> Option<u64> {
 }
 
 fn median_f64(mut v: Vec<f64>) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(f64::total_cmp);
-    let mid = v.len() / 2;
-    Some(if v.len().is_multiple_of(2) {
-        (v[mid - 1] + v[mid]) / 2.0
-    } else {
-        v[mid]
-    })
+    amtfluencer_domain::analytics::median_of(&mut v)
 }
 
 /// A published post with a topic, as the stats read it from the dashboards' facts:
