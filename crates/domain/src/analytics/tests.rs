@@ -141,4 +141,14 @@ fn the_median_by_selection_agrees_with_the_median_of_the_sorted_values() {
 fn distinct_people_are_counted_once_each() {
     assert_eq!(distinct_people([7, 3, 7, 7, 1, 3].into_iter()), 3);
     assert_eq!(distinct_people(std::iter::empty()), 0);
+    // Across a word boundary of the bit set, and ids too far apart for one.
+    assert_eq!(distinct_people([63, 64, 0, 127, 128, 64].into_iter()), 5);
+    assert_eq!(
+        distinct_people([i64::MAX, i64::MIN, 0, i64::MAX, -5].into_iter()),
+        4
+    );
+    let many: Vec<i64> = (0..10_000)
+        .map(|i| 1_000_000 + (i * 7919) % 1_800)
+        .collect();
+    assert_eq!(distinct_people(many.into_iter()), 1_800);
 }
