@@ -93,6 +93,15 @@ pub struct GroupStats {
 }
 
 pub fn summarise(posts: &[PostFigure]) -> GroupStats {
+    summarise_among(
+        posts,
+        distinct_people(posts.iter().map(|p| p.ambassador_id)),
+    )
+}
+
+/// [`summarise`] for a group whose people are already counted (a dashboard counts everyone
+/// who posted, also those whose posts have no figures yet).
+pub fn summarise_among(posts: &[PostFigure], people: usize) -> GroupStats {
     let mut impressions: Vec<f64> = posts.iter().map(|p| p.impressions as f64).collect();
     let mut rates: Vec<f64> = posts
         .iter()
@@ -100,7 +109,7 @@ pub fn summarise(posts: &[PostFigure]) -> GroupStats {
         .collect();
     GroupStats {
         posts: posts.len(),
-        people: distinct_people(posts.iter().map(|p| p.ambassador_id)),
+        people,
         impressions: posts.iter().map(|p| p.impressions).sum(),
         interactions: posts.iter().map(|p| p.interactions).sum(),
         median_impressions: median_of(&mut impressions),

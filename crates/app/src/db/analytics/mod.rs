@@ -16,7 +16,7 @@ mod report_links;
 
 use std::collections::{BTreeMap, HashMap};
 
-use amtfluencer_domain::analytics::{GroupStats, PostFigure, rank, summarise};
+use amtfluencer_domain::analytics::{GroupStats, PostFigure, rank, summarise_among};
 use amtfluencer_domain::privacy::{
     AggregateAccess, ParticipationAccess, PersonAccess, Shown, Subject, Viewer, gate,
 };
@@ -72,10 +72,10 @@ fn figure(f: &PostFact) -> Option<PostFigure> {
 /// Posts count even without figures; figures only where some were observed.
 fn group(facts: &[&PostFact]) -> GroupStats {
     let with: Vec<PostFigure> = facts.iter().filter_map(|f| figure(f)).collect();
-    let mut s = summarise(&with);
-    s.posts = facts.len();
-    s.people =
+    let people =
         amtfluencer_domain::analytics::distinct_people(facts.iter().map(|f| f.ambassador_id));
+    let mut s = summarise_among(&with, people);
+    s.posts = facts.len();
     s
 }
 

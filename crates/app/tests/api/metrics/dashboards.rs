@@ -1,5 +1,6 @@
 //! The dashboards' reads agree with a plain count over the posts and their figures, on both
-//! backends (each reads its own way: SQLite one packed text, PostgreSQL one array per column).
+//! backends (each reads its own way: SQLite one packed text, PostgreSQL rows, with the listed
+//! people as one array parameter).
 
 use amtfluencer::db::analytics::{self, Listed, Range};
 use amtfluencer::tenancy::TenantId;
