@@ -1,0 +1,121 @@
+//! A fresh, migrated test database on SQLite, and on PostgreSQL when `TEST_DATABASE_URL`
+//! names a server.
+
+use std::io::Write;
+use std::sync::Once;
+
+use amtfluencer::config::{Config, Overrides};
+use sea_orm::DatabaseConnection;
+
+/// A fresh, migrated database that removes itself afterwards.
+pub struct TestDb {
+    pub db: DatabaseConnection,
+    pub backend: &'static str,
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    pg_schema: Option<(String, String)>,
+}
+
+static SKIP_NOTE: Once = Once::new();
+
+/// The PostgreSQL server for tests, if configured; says so once when it is not.
+pub fn pg_url() -> Option<String> {
+    let url = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty());
+    if url.is_none() {
+        // Written to the terminal directly, past the test harness's output capture.
+        SKIP_NOTE.call_once(|| {
+            let _ = writeln!(
+                std::io::stderr(),
+                "NOTE: PostgreSQL tests skipped: TEST_DATABASE_URL is not set (SQLite tests ran)."
+            );
+        });
+    }
+    url
+}
+
+impl TestDb {
+    pub async fn sqlite() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("test.db").display());
+        let db = amtfluencer::db::connect(&url).await.unwrap();
+        amtfluencer::db::migrate(&db).await.unwrap();
+        Self {
+            db,
+            backend: "sqlite",
+            url,
+            _dir: Some(dir),
+            pg_schema: None,
+        }
+    }
+
+    /// A fresh schema on the test server, reached through `search_path`.
+    pub async fn postgres() -> Option<Self> {
+        let admin_url = pg_url()?;
+        let schema = format!("t_{}", &amtfluencer::auth::tokens::random_token()[..16]);
+        let admin = amtfluencer::db::connect(&admin_url).await.unwrap();
+        use sea_orm::ConnectionTrait;
+        admin
+            .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
+            .await
+            .unwrap();
+        admin.close().await.ok();
+        let sep = if admin_url.contains('?') { '&' } else { '?' };
+        let url = format!("{admin_url}{sep}options=-c%20search_path%3D{schema}");
+        let db = amtfluencer::db::connect(&url).await.unwrap();
+        amtfluencer::db::migrate(&db).await.unwrap();
+        Some(Self {
+            db,
+            backend: "postgres",
+            url,
+            _dir: None,
+            pg_schema: Some((admin_url, schema)),
+        })
+    }
+
+    /// SQLite, and PostgreSQL when configured.
+    pub async fn all() -> Vec<Self> {
+        let mut v = vec![Self::sqlite().await];
+        if let Some(pg) = Self::postgres().await {
+            v.push(pg);
+        }
+        v
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((admin_url, schema)) = self.pg_schema.take() {
+            // Dropping runs inside the test's runtime; a separate thread may block.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                rt.block_on(async {
+                    use sea_orm::ConnectionTrait;
+                    if let Ok(db) = amtfluencer::db::connect(&admin_url).await {
+                        let _ = db
+                            .execute_unprepared(&format!("DROP SCHEMA {schema} CASCADE"))
+                            .await;
+                        db.close().await.ok();
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+pub fn test_config(url: &str) -> Config {
+    let o = Overrides {
+        database_url: Some(url.to_owned()),
+        ..Default::default()
+    };
+    let mut config = Config::load(&o, &|_| None).unwrap();
+    // Each test's photos go to a folder of its own that outlives the test (the OS cleans up).
+    let media = tempfile::tempdir().unwrap().keep();
+    config.media_url = media.display().to_string();
+    config
+}
