@@ -1,5 +1,6 @@
 //! A fake LinkedIn: OAuth, userinfo, `/rest/images`, the upload URL, `/rest/posts` and the
-//! member post analytics (`/rest/memberCreatorPostAnalytics`, in `analytics`).
+//! member post analytics (`/rest/memberCreatorPostAnalytics`, in `analytics`; OAuth in
+//! `oauth`, images in `images`).
 //!
 //! Like the real one, it cuts a commentary at the first unescaped reserved character, so a
 //! test that compares the rendered text with the original catches escaping mistakes.
@@ -9,13 +10,15 @@ use std::sync::{Arc, Mutex};
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use serde_json::{Value, json};
 
 mod analytics;
+mod images;
+mod oauth;
 mod render;
 
 use super::{Log, Recorded, bearer, json_error, serve};
@@ -81,10 +84,10 @@ impl FakeLinkedIn {
         let state = Shared::default();
         let log = Log::default();
         let router = Router::new()
-            .route("/oauth/v2/accessToken", post(access_token))
-            .route("/v2/userinfo", get(userinfo))
-            .route("/rest/images", post(initialize_upload))
-            .route("/dms-uploads/{id}", put(upload))
+            .route("/oauth/v2/accessToken", post(oauth::access_token))
+            .route("/v2/userinfo", get(oauth::userinfo))
+            .route("/rest/images", post(images::initialize_upload))
+            .route("/dms-uploads/{id}", put(images::upload))
             .route("/rest/posts", post(create_post))
             .route("/rest/posts/{urn}", get(read_post).delete(delete_post))
             .route(
@@ -202,103 +205,6 @@ fn check_rest(headers: &HeaderMap, state: &Shared) -> Option<Response> {
 
 fn known_token(headers: &HeaderMap) -> bool {
     matches!(bearer(headers), Some(TOKEN | ANALYTICS_TOKEN))
-}
-
-async fn access_token(body: Bytes) -> Response {
-    let form: HashMap<String, String> = url::form_urlencoded::parse(&body).into_owned().collect();
-    let get = |k: &str| form.get(k).map(String::as_str);
-    let analytics = get("code") == Some(ANALYTICS_CODE);
-    let valid = get("grant_type") == Some("authorization_code")
-        && (get("code") == Some(CODE) || analytics)
-        && get("redirect_uri") == Some(REDIRECT)
-        && get("client_id") == Some(CLIENT_ID)
-        && get("client_secret") == Some(CLIENT_SECRET);
-    if !valid {
-        return json_error(
-            StatusCode::BAD_REQUEST,
-            json!({"error": "invalid_request",
-                   "error_description": "Unable to retrieve access token: authorization code not found"}),
-        );
-    }
-    let (token, scope) = if analytics {
-        (
-            ANALYTICS_TOKEN,
-            "email,openid,profile,r_member_postAnalytics,w_member_social",
-        )
-    } else {
-        (TOKEN, "email,openid,profile,w_member_social")
-    };
-    axum::Json(json!({
-        "access_token": token, "expires_in": 5_183_999, "scope": scope,
-        "token_type": "Bearer", "id_token": "eyJ.fake.jwt"
-    }))
-    .into_response()
-}
-
-async fn userinfo(headers: HeaderMap) -> Response {
-    if !known_token(&headers) {
-        return error(StatusCode::UNAUTHORIZED, "Invalid access token");
-    }
-    axum::Json(json!({
-        "sub": SUB, "name": "Erika Mustermann", "given_name": "Erika", "family_name": "Mustermann",
-        "picture": "https://media.licdn.com/x.jpg", "email": "erika@musterstadt.example",
-        "email_verified": true, "locale": {"country": "DE", "language": "de"}
-    }))
-    .into_response()
-}
-
-async fn initialize_upload(
-    State(state): State<Shared>,
-    Query(q): Query<HashMap<String, String>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    if let Some(r) = check_rest(&headers, &state) {
-        return r;
-    }
-    if q.get("action").map(String::as_str) != Some("initializeUpload") {
-        return error(StatusCode::BAD_REQUEST, "action=initializeUpload expected");
-    }
-    let Ok(v) = serde_json::from_slice::<Value>(&body) else {
-        return error(StatusCode::BAD_REQUEST, "body is not JSON");
-    };
-    if v["initializeUploadRequest"]["owner"] != json!(format!("urn:li:person:{SUB}")) {
-        return error(StatusCode::FORBIDDEN, "owner must be the token's member");
-    }
-    let mut s = state.lock().unwrap();
-    let n = s.images.len() + 1;
-    let urn = format!("urn:li:image:C4E10AQFake{n}");
-    s.images.insert(urn.clone(), None);
-    axum::Json(json!({"value": {
-        "uploadUrlExpiresAt": 1_650_567_510_704_u64,
-        "uploadUrl": format!("{}/dms-uploads/{n}", s.base),
-        "image": urn
-    }}))
-    .into_response()
-}
-
-async fn upload(
-    State(state): State<Shared>,
-    Path(n): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    if !known_token(&headers) {
-        return error(StatusCode::UNAUTHORIZED, "Invalid access token");
-    }
-    if FakeLinkedIn::failure(&state) == Some(Failure::RejectImage) {
-        return error(StatusCode::BAD_REQUEST, "Image could not be processed");
-    }
-    let urn = format!("urn:li:image:C4E10AQFake{n}");
-    let mut s = state.lock().unwrap();
-    match s.images.get_mut(&urn) {
-        Some(slot) if !body.is_empty() => {
-            *slot = Some(body.to_vec());
-            StatusCode::CREATED.into_response()
-        }
-        Some(_) => error(StatusCode::BAD_REQUEST, "empty upload"),
-        None => StatusCode::NOT_FOUND.into_response(),
-    }
 }
 
 async fn create_post(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
