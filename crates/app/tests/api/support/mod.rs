@@ -90,23 +90,8 @@ impl TestApp {
             req.extensions_mut()
                 .insert(axum::extract::ConnectInfo(peer));
         }
-        let res = amtfluencer::web::router(self.state.clone())
-            .oneshot(req)
-            .await
-            .unwrap();
-        let headers = res.headers().clone();
-        let status = res.status();
-        let location = res
-            .headers()
-            .get(header::LOCATION)
-            .map(|v| v.to_str().unwrap().to_owned());
-        let set_cookies: Vec<String> = res
-            .headers()
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .map(|v| v.to_str().unwrap().to_owned())
-            .collect();
-        for c in &set_cookies {
+        let page = respond(&self.state, req).await;
+        for c in &page.set_cookies {
             let pair = c.split(';').next().unwrap();
             let (k, v) = pair.split_once('=').unwrap();
             if v.is_empty() || c.contains("Max-Age=0") {
@@ -115,15 +100,7 @@ impl TestApp {
                 self.cookies.insert(k.to_owned(), v.to_owned());
             }
         }
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        Page {
-            status,
-            location,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-            bytes,
-            set_cookies,
-            headers,
-        }
+        page
     }
 
     pub fn request(&self, method: &str, path: &str) -> axum::http::request::Builder {
@@ -305,20 +282,33 @@ impl SharedClient {
     }
 
     async fn send(&mut self, req: Request<Body>) -> Page {
-        let res = amtfluencer::web::router(self.state.clone())
-            .oneshot(req)
-            .await
-            .unwrap();
-        let headers = res.headers().clone();
-        let status = res.status();
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        Page {
-            status,
-            location: None,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-            bytes,
-            set_cookies: Vec::new(),
-            headers,
-        }
+        respond(&self.state, req).await
+    }
+}
+
+/// One request through the app's router, answered as a [`Page`].
+async fn respond(state: &AppState, req: Request<Body>) -> Page {
+    let res = amtfluencer::web::router(state.clone())
+        .oneshot(req)
+        .await
+        .unwrap();
+    let headers = res.headers().clone();
+    let status = res.status();
+    let location = headers
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_owned());
+    let set_cookies: Vec<String> = headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Page {
+        status,
+        location,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes,
+        set_cookies,
+        headers,
     }
 }
