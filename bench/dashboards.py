@@ -11,10 +11,17 @@ Usage: bench/dashboards.py BASE_URL [N] [FROM TO]
   N         requests per page (default 200)
   FROM TO   a period (YYYY-MM-DD) for every page; default: each page's own default (the
             twelve months up to today)
+
+The server keeps the facts of a period between requests until they change. With
+BENCH_CHANGE_DB set to the database's URL, every measured request follows a change of the
+authority's facts (a new stamp in `facts_versions`, as any write of figures or posts gives),
+so every request reads its period again: the time after an import or a new post.
 """
 
 import http.client
+import os
 import re
+import subprocess
 import sys
 import time
 import urllib.parse
@@ -64,6 +71,28 @@ class Session:
             sys.exit(f"login as {email} failed: HTTP {status}")
 
 
+def changer():
+    """A function that gives the facts a new stamp, or None without BENCH_CHANGE_DB."""
+    url = os.environ.get("BENCH_CHANGE_DB")
+    if not url:
+        return None
+    sql = "UPDATE facts_versions SET version = version + 1"
+    if url.startswith("sqlite://"):
+        import sqlite3
+
+        conn = sqlite3.connect(url[len("sqlite://"):].split("?")[0], timeout=30)
+
+        def change():
+            conn.execute(sql)
+            conn.commit()
+
+        return change
+    return lambda: subprocess.run(["psql", url, "-qc", sql], check=True)
+
+
+CHANGE = changer()
+
+
 def pct(values, p):
     s = sorted(values)
     return s[min(len(s) - 1, int(len(s) * p))]
@@ -76,6 +105,8 @@ def measure(session, path, n):
             sys.exit(f"{path}: HTTP {status}")
     server, total = [], []
     for _ in range(n):
+        if CHANGE:
+            CHANGE()
         status, _, s, t = session.request("GET", path)
         if status != 200:
             sys.exit(f"{path}: HTTP {status}")
@@ -111,8 +142,12 @@ def main():
         (team, f"/api/v1/analytics/topics{period}"),
         (team, f"/api/v1/analytics/page-effect{period}"),
     ]
+    if CHANGE:
+        print("every request after a change of the facts (each reads its period again):")
     worst = max(measure(s, p, n) for s, p in pages)
     print(f"worst server p99 of the dashboards and the API: {worst:.2f} ms")
+    if CHANGE:
+        return
     # Other pages the team opens every week, for comparison.
     for s, p in [(team, f"/t/{SLUG}/"), (person, f"/t/{SLUG}/"), (team, f"/t/{SLUG}/topics")]:
         measure(s, p, max(20, n // 4))

@@ -21,6 +21,7 @@ mod m20261125_000011_short_links;
 mod m20261206_000012_post_figures;
 mod m20261207_000013_post_facts;
 mod m20261207_000014_snapshot_import_key;
+mod m20261207_000015_facts_version;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000012_post_figures::Migration),
             Box::new(m20261207_000013_post_facts::Migration),
             Box::new(m20261207_000014_snapshot_import_key::Migration),
+            Box::new(m20261207_000015_facts_version::Migration),
         ]
     }
 }

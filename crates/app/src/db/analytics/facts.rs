@@ -4,10 +4,11 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query, SelectStatement};
 use sea_orm::{ConnectionTrait, DbBackend, DbErr};
 
 use super::Range;
+use super::cache::Fact;
 use crate::tenancy::TenantId;
 
 /// A published post with its latest figures (impressions, interactions), if any.
@@ -43,19 +44,18 @@ pub(super) enum Scope<'a> {
 /// Published posts in the range, oldest first, with their latest figures (from
 /// `post_facts`). The text's beginning is read only for one person's own posts.
 ///
-/// At the scale of a large authority this reads tens of thousands of rows per dashboard, so
-/// the statement is kept to what the one index of `post_facts` covers, and the columns are
-/// read by position; the cohorts come from a separate small read and the order from a sort
-/// in memory.
+/// Everyone's posts of a period come from the kept facts (`cache`) when the authority's facts
+/// have not changed since they were read; a cohort's or a list of people's are taken from
+/// those in memory. The cohorts come from a separate small read on every call.
 pub(super) async fn post_facts(
     db: &impl ConnectionTrait,
     tenant: TenantId,
     range: Range,
     scope: Scope<'_>,
 ) -> Result<Vec<PostFact>, DbErr> {
-    let with_text = matches!(scope, Scope::Person(_));
     let cohorts = cohorts_of(db, tenant).await?;
-    let authors: Option<Vec<i64>> = match scope {
+    let authors: Option<HashSet<i64>> = match scope {
+        Scope::Person(id) => return own_facts(db, tenant, range, id, &cohorts).await,
         Scope::Cohort(id) => Some(
             cohorts
                 .iter()
@@ -63,35 +63,88 @@ pub(super) async fn post_facts(
                 .map(|(a, _)| *a)
                 .collect(),
         ),
-        Scope::Authors(ids) => Some(ids.to_vec()),
-        Scope::Everyone | Scope::Person(_) => None,
+        Scope::Authors(ids) => Some(ids.iter().copied().collect()),
+        Scope::Everyone => None,
     };
-    if authors.as_ref().is_some_and(Vec::is_empty) {
+    if authors.as_ref().is_some_and(HashSet::is_empty) {
         return Ok(Vec::new());
     }
-    if db.get_database_backend() == DbBackend::Sqlite && !with_text {
-        let mut out: Vec<PostFact> = super::packed::read(db, tenant, range, authors.as_deref())
+    let everyone = everyones_facts(db, tenant, range).await?;
+    Ok(everyone
+        .iter()
+        .filter(|f| {
+            authors
+                .as_ref()
+                .is_none_or(|a| a.contains(&f.ambassador_id))
+        })
+        .map(|f| PostFact {
+            post_id: f.post_id,
+            ambassador_id: f.ambassador_id,
+            topic_id: f.topic_id,
+            cohort_id: cohorts.get(&f.ambassador_id).copied().flatten(),
+            published: f.published,
+            excerpt: String::new(),
+            figures: f.figures,
+        })
+        .collect())
+}
+
+/// Everyone's published posts of the period, oldest first (kept or read now).
+pub(super) async fn everyones_facts(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    range: Range,
+) -> Result<std::sync::Arc<[Fact]>, DbErr> {
+    super::cache::facts(db, tenant, range, || read_facts(db, tenant, range)).await
+}
+
+/// Reads everyone's published posts of the period. At the scale of a large authority these
+/// are tens of thousands of rows, so the statement is kept to what the one index of
+/// `post_facts` covers, and the columns are read by position; SQLite reads them packed.
+async fn read_facts(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    range: Range,
+) -> Result<Vec<Fact>, DbErr> {
+    let mut out: Vec<Fact> = if db.get_database_backend() == DbBackend::Sqlite {
+        super::packed::read(db, tenant, range)
             .await?
             .into_iter()
             .map(
-                |(id, author, topic, published, impressions, interactions)| PostFact {
+                |(id, author, topic, published, impressions, interactions)| Fact {
                     post_id: id,
                     ambassador_id: author,
                     topic_id: topic,
-                    cohort_id: cohorts.get(&author).copied().flatten(),
                     published,
-                    excerpt: String::new(),
                     figures: impressions.map(|i| (i, interactions)),
                 },
             )
-            .collect();
-        // Stable on purpose: the rows come in the index's order (by date), and the stable
-        // sort finds that run in linear time, where an unstable one sorts it again.
-        out.sort_by_key(|f| (f.published, f.post_id));
-        return Ok(out);
-    }
-    let mut posts = Query::select();
-    posts
+            .collect()
+    } else {
+        let rows = db.query_all(&facts_query(tenant, range)).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let impressions: Option<i64> = r.try_get_by_index(4)?;
+            let interactions: Option<i64> = r.try_get_by_index(5)?;
+            out.push(Fact {
+                post_id: r.try_get_by_index(0)?,
+                ambassador_id: r.try_get_by_index(1)?,
+                topic_id: r.try_get_by_index(2)?,
+                published: r.try_get_by_index(3)?,
+                figures: impressions.map(|i| (i, interactions.unwrap_or(0))),
+            });
+        }
+        out
+    };
+    // Stable on purpose: the rows come in the index's order (by date), and the stable sort
+    // finds that run in linear time, where an unstable one sorts it again.
+    out.sort_by_key(|f| (f.published, f.post_id));
+    Ok(out)
+}
+
+/// The facts' columns of the period's published posts, in the order `read_facts` reads them.
+fn facts_query(tenant: TenantId, range: Range) -> SelectStatement {
+    Query::select()
         .column(("p", "post_id"))
         .column(("p", "ambassador_id"))
         .column(("p", "topic_id"))
@@ -101,53 +154,46 @@ pub(super) async fn post_facts(
         .from_as("post_facts", "p")
         .and_where(Expr::col(("p", "tenant_id")).eq(tenant.0))
         .and_where(Expr::col(("p", "published_at")).gte(start_of(range.from)))
-        .and_where(Expr::col(("p", "published_at")).lt(end_of(range.to)));
-    if with_text {
-        posts.column(("t", "body")).join_as(
+        .and_where(Expr::col(("p", "published_at")).lt(end_of(range.to)))
+        .to_owned()
+}
+
+/// One person's own posts of the period, with the beginning of each text.
+async fn own_facts(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    range: Range,
+    person: i64,
+    cohorts: &HashMap<i64, Option<i64>>,
+) -> Result<Vec<PostFact>, DbErr> {
+    let mut posts = facts_query(tenant, range);
+    posts
+        .column(("t", "body"))
+        .join_as(
             JoinType::InnerJoin,
             "posts",
             "t",
             Expr::col(("t", "id")).equals(("p", "post_id")),
-        );
-    }
-    if let Scope::Person(id) = scope {
-        posts.and_where(Expr::col(("p", "ambassador_id")).eq(id));
-    }
-    if let Some(ids) = authors {
-        // On PostgreSQL (SQLite reads the packed text above): one array parameter, joined as
-        // a set. With an `IN` list of one parameter per person, the plan PostgreSQL keeps for
-        // a statement it has run five times compares every post of the period with every
-        // listed person: 0.3 s for 900 people at the demo ×100, instead of 8 ms.
-        let ids = crate::db::bulk::pg_ints(ids.into_iter().map(Some));
-        posts.and_where(Expr::cust_with_values(
-            "p.ambassador_id IN (SELECT unnest(CAST($1 AS bigint[])))",
-            [ids],
-        ));
-    }
-    let rows = db.query_all(&posts).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        let excerpt = if with_text {
-            let body: String = r.try_get_by_index(6)?;
-            body.lines()
-                .next()
-                .unwrap_or_default()
-                .chars()
-                .take(90)
-                .collect()
-        } else {
-            String::new()
-        };
-        let ambassador_id: i64 = r.try_get_by_index(1)?;
+        )
+        .and_where(Expr::col(("p", "ambassador_id")).eq(person));
+    let mut out = Vec::new();
+    for r in db.query_all(&posts).await? {
+        let body: String = r.try_get_by_index(6)?;
         let impressions: Option<i64> = r.try_get_by_index(4)?;
         let interactions: Option<i64> = r.try_get_by_index(5)?;
         out.push(PostFact {
             post_id: r.try_get_by_index(0)?,
-            ambassador_id,
+            ambassador_id: person,
             topic_id: r.try_get_by_index(2)?,
-            cohort_id: cohorts.get(&ambassador_id).copied().flatten(),
+            cohort_id: cohorts.get(&person).copied().flatten(),
             published: r.try_get_by_index(3)?,
-            excerpt,
+            excerpt: body
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .take(90)
+                .collect(),
             figures: impressions.map(|i| (i, interactions.unwrap_or(0))),
         });
     }

@@ -7,6 +7,7 @@
 //! Figures are cumulative snapshots, so a post's latest figures are the largest of its
 //! snapshots (across sources: import, manual entry, API).
 
+mod cache;
 mod cohort;
 mod facts;
 mod links;

@@ -18,33 +18,22 @@ use crate::tenancy::TenantId;
 /// One post of the packed read: (id, author, topic, published, impressions, interactions).
 pub(super) type PackedFact = (i64, i64, Option<i64>, DateTime<Utc>, Option<i64>, i64);
 
-/// The published posts of the range (of the given authors only, when some are given).
+/// The published posts of the range.
 pub(super) async fn read(
     db: &impl ConnectionTrait,
     tenant: TenantId,
     range: Range,
-    authors: Option<&[i64]>,
 ) -> Result<Vec<PackedFact>, DbErr> {
-    let mut sql = String::from(
-        "SELECT group_concat(p.post_id || ',' || p.ambassador_id || ',' || \
-         IFNULL(p.topic_id, '') || ',' || p.published_at || ',' || IFNULL(p.impressions, '') \
-         || ',' || IFNULL(p.interactions, ''), ';') FROM post_facts p \
-         WHERE p.tenant_id = ? AND p.published_at >= ? AND p.published_at < ?",
-    );
-    let mut values: Vec<Value> = vec![
+    let sql = "SELECT group_concat(p.post_id || ',' || p.ambassador_id || ',' || \
+               IFNULL(p.topic_id, '') || ',' || p.published_at || ',' || \
+               IFNULL(p.impressions, '') || ',' || IFNULL(p.interactions, ''), ';') \
+               FROM post_facts p \
+               WHERE p.tenant_id = ? AND p.published_at >= ? AND p.published_at < ?";
+    let values: Vec<Value> = vec![
         tenant.0.into(),
         start_of(range.from).into(),
         end_of(range.to).into(),
     ];
-    if let Some(ids) = authors {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        sql.push_str(" AND p.ambassador_id IN (");
-        sql.push_str(&vec!["?"; ids.len()].join(","));
-        sql.push(')');
-        values.extend(ids.iter().map(|id| Value::from(*id)));
-    }
     let stmt = Statement::from_sql_and_values(DbBackend::Sqlite, sql, values);
     packed_text(db, stmt)
         .await?

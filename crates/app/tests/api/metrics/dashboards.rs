@@ -1,6 +1,6 @@
 //! The dashboards' reads agree with a plain count over the posts and their figures, on both
-//! backends (each reads its own way: SQLite one packed text, PostgreSQL rows, with the listed
-//! people as one array parameter).
+//! backends (each reads its own way: SQLite one packed text, PostgreSQL rows), also when they
+//! answer from the facts they kept from an earlier request.
 
 use amtfluencer::db::analytics::{self, Listed, Range};
 use amtfluencer::tenancy::TenantId;
@@ -126,5 +126,124 @@ async fn the_dashboards_count_what_a_plain_query_counts_on_both_backends() {
                 assert!(posted > 0, "{}", t.backend);
             }
         }
+    }
+}
+
+/// The authority's stamp of its dashboard facts.
+async fn stamp(db: &impl ConnectionTrait, tenant: TenantId) -> i64 {
+    let sql = format!(
+        "SELECT version FROM facts_versions WHERE tenant_id = {}",
+        tenant.0
+    );
+    db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index(0)
+        .unwrap()
+}
+
+/// (posts, impressions) of the programme total, as the dashboard shows it.
+async fn shown(db: &impl ConnectionTrait, tenant: TenantId, range: Range) -> (i64, i64) {
+    let access = AggregateAccess::check(Role::Admin).unwrap();
+    match analytics::programme(db, tenant, &access, range)
+        .await
+        .unwrap()
+        .total
+    {
+        Shown::Value(g) => (g.posts as i64, g.impressions),
+        Shown::Suppressed { .. } => panic!("the demo's programme is large enough to be shown"),
+    }
+}
+
+/// The dashboards keep the facts of a period between requests; every change of the facts,
+/// however it is made, shows on the next request, and a change that was rolled back does not.
+#[tokio::test]
+async fn the_dashboards_show_every_change_of_the_facts_at_once_on_both_backends() {
+    use amtfluencer::db::metrics::{self, Figures, NewSnapshot};
+    use sea_orm::TransactionTrait;
+    for t in TestDb::all().await {
+        amtfluencer::demo::seed(&t.db, 1).await.unwrap();
+        let db = &t.db;
+        let b = t.backend;
+        let tenant = TenantId(ids(db, "SELECT id FROM tenants").await[0]);
+        let today = Utc::now().date_naive();
+        let range = Range {
+            from: today - Duration::days(365),
+            to: today,
+        };
+        let expected = |(posts, impressions, _): (i64, i64, i64)| (posts, impressions);
+        let before = shown(db, tenant, range).await;
+        assert_eq!(before, expected(plain(db, range, None).await), "{b}");
+        // Asked again without a change: the same (now from the kept facts).
+        assert_eq!(shown(db, tenant, range).await, before, "{b}");
+
+        // New figures for a post of the period.
+        let post = ids(
+            db,
+            &format!(
+                "SELECT post_id FROM post_facts WHERE published_at >= '{}' \
+                 ORDER BY post_id LIMIT 1",
+                range.from
+            ),
+        )
+        .await[0];
+        let snapshot = |impressions| NewSnapshot {
+            post_id: post,
+            observed_at: Utc::now(),
+            source: "manual",
+            import_id: None,
+            figures: Figures {
+                impressions,
+                ..Figures::default()
+            },
+        };
+        let stamped = stamp(db, tenant).await;
+        metrics::insert_snapshot(db, tenant, &snapshot(10_000_000))
+            .await
+            .unwrap();
+        assert_ne!(stamp(db, tenant).await, stamped, "{b}");
+        let raised = shown(db, tenant, range).await;
+        assert_eq!(raised, expected(plain(db, range, None).await), "{b}");
+        assert!(raised.1 > before.1, "{b}");
+
+        // A post published, then deleted: by statements on the posts, not on the facts.
+        let planned = ids(
+            db,
+            "SELECT MIN(id) FROM posts WHERE status <> 'published' AND published_at IS NULL",
+        )
+        .await[0];
+        let yesterday = Utc::now() - Duration::days(1);
+        let exec = |sql: String| async move {
+            db.execute_unprepared(&sql).await.unwrap();
+        };
+        exec(format!(
+            "UPDATE posts SET status = 'published', published_at = '{}' WHERE id = {planned}",
+            yesterday.to_rfc3339()
+        ))
+        .await;
+        assert_eq!(shown(db, tenant, range).await.0, raised.0 + 1, "{b}");
+        exec(format!("DELETE FROM posts WHERE id = {planned}")).await;
+        assert_eq!(shown(db, tenant, range).await, raised, "{b}");
+
+        // Figures written and read inside a transaction that is then rolled back.
+        let stamped = stamp(db, tenant).await;
+        let txn = db.begin().await.unwrap();
+        metrics::insert_snapshot(&txn, tenant, &snapshot(20_000_000))
+            .await
+            .unwrap();
+        let inside = shown(&txn, tenant, range).await;
+        assert!(inside.1 > raised.1, "{b}");
+        txn.rollback().await.unwrap();
+        assert_eq!(stamp(db, tenant).await, stamped, "{b}");
+        assert_eq!(shown(db, tenant, range).await, raised, "{b}");
+
+        // The page effect counts the same posts per day.
+        let access = AggregateAccess::check(Role::Admin).unwrap();
+        let effect = analytics::page_effect(db, tenant, &access, range)
+            .await
+            .unwrap();
+        let per_day: i64 = effect.days.iter().map(|d| d.posts).sum();
+        assert_eq!(per_day, raised.0, "{b}");
     }
 }

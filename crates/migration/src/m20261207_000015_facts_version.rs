@@ -1,0 +1,111 @@
+//! A version stamp of each authority's dashboard facts (`post_facts`), changed by the database
+//! itself whenever a fact is written, so that the dashboards can keep the facts of a period
+//! they have read and know for certain when they must read them again.
+//!
+//! The stamp is a random number, not a counter: a change that is rolled back restores the old
+//! stamp, and the next committed change draws a new one, so a stamp names one committed state
+//! of the facts (and never a state that was only seen inside a transaction that was undone).
+//!
+//! PostgreSQL stamps once per statement, from the statement's changed rows; SQLite has only
+//! row triggers and stamps once per row, which costs it little (its writes are in-process).
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::DbBackend;
+
+pub struct Migration;
+
+impl MigrationName for Migration {
+    fn name(&self) -> &str {
+        "m20261207_000015_facts_version"
+    }
+}
+
+const TABLE: &str = "CREATE TABLE facts_versions (\
+     tenant_id BIGINT NOT NULL PRIMARY KEY, \
+     version BIGINT NOT NULL)";
+
+/// A random stamp on PostgreSQL (53 bits: exact in the double `random()` returns).
+const PG_RANDOM: &str = "floor(random() * 9007199254740992)::bigint";
+
+fn postgres_up() -> Vec<String> {
+    let mut out = vec![
+        TABLE.to_owned(),
+        format!(
+            "INSERT INTO facts_versions (tenant_id, version) SELECT id, {PG_RANDOM} FROM tenants"
+        ),
+        format!(
+            "CREATE FUNCTION post_facts_stamp() RETURNS trigger LANGUAGE plpgsql AS $$ \
+             BEGIN \
+               INSERT INTO facts_versions (tenant_id, version) \
+                 SELECT t.tenant_id, {PG_RANDOM} FROM (SELECT DISTINCT tenant_id FROM changed) t \
+                 ON CONFLICT (tenant_id) DO UPDATE SET version = EXCLUDED.version; \
+               RETURN NULL; \
+             END $$"
+        ),
+    ];
+    for (event, table) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
+        out.push(format!(
+            "CREATE TRIGGER tr_post_facts_stamp_{} AFTER {event} ON post_facts \
+             REFERENCING {table} TABLE AS changed FOR EACH STATEMENT \
+             EXECUTE FUNCTION post_facts_stamp()",
+            event.to_lowercase()
+        ));
+    }
+    out
+}
+
+fn sqlite_up() -> Vec<String> {
+    let mut out = vec![
+        TABLE.to_owned(),
+        "INSERT INTO facts_versions (tenant_id, version) SELECT id, random() FROM tenants".into(),
+    ];
+    for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
+        out.push(format!(
+            "CREATE TRIGGER tr_post_facts_stamp_{} AFTER {event} ON post_facts BEGIN \
+               INSERT OR REPLACE INTO facts_versions (tenant_id, version) \
+               VALUES ({row}.tenant_id, random()); \
+             END",
+            event.to_lowercase()
+        ));
+    }
+    out
+}
+
+fn down(backend: DbBackend) -> Vec<String> {
+    let mut out: Vec<String> = ["insert", "update", "delete"]
+        .iter()
+        .map(|e| match backend {
+            DbBackend::Postgres => {
+                format!("DROP TRIGGER IF EXISTS tr_post_facts_stamp_{e} ON post_facts")
+            }
+            _ => format!("DROP TRIGGER IF EXISTS tr_post_facts_stamp_{e}"),
+        })
+        .collect();
+    if backend == DbBackend::Postgres {
+        out.push("DROP FUNCTION IF EXISTS post_facts_stamp()".into());
+    }
+    out.push("DROP TABLE IF EXISTS facts_versions".into());
+    out
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        let statements = match m.get_database_backend() {
+            DbBackend::Postgres => postgres_up(),
+            _ => sqlite_up(),
+        };
+        run(m, &statements).await
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        run(m, &down(m.get_database_backend())).await
+    }
+}
+
+async fn run(m: &SchemaManager<'_>, statements: &[String]) -> Result<(), DbErr> {
+    for sql in statements {
+        m.get_connection().execute_unprepared(sql).await?;
+    }
+    Ok(())
+}
