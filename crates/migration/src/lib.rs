@@ -22,6 +22,7 @@ mod m20261206_000012_post_figures;
 mod m20261207_000013_post_facts;
 mod m20261207_000014_snapshot_import_key;
 mod m20261207_000015_facts_version;
+mod m20261207_000016_snapshot_post_key;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000013_post_facts::Migration),
             Box::new(m20261207_000014_snapshot_import_key::Migration),
             Box::new(m20261207_000015_facts_version::Migration),
+            Box::new(m20261207_000016_snapshot_post_key::Migration),
         ]
     }
 }
