@@ -61,3 +61,14 @@ pub fn unique(table: &'static str, cols: &[&'static str]) -> IndexCreateStatemen
     idx.name(format!("ux_{table}_{}", cols.join("_"))).unique();
     idx
 }
+
+/// Runs raw statements on PostgreSQL only (for changes SQLite does not need or cannot make).
+pub async fn on_postgres(m: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
+    if m.get_database_backend() != sea_orm_migration::sea_orm::DbBackend::Postgres {
+        return Ok(());
+    }
+    for sql in statements {
+        m.get_connection().execute_unprepared(sql).await?;
+    }
+    Ok(())
+}

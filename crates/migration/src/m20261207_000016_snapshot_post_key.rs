@@ -13,7 +13,6 @@
 //! of snapshots, and its check costs little there.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DbBackend;
 
 pub struct Migration;
 
@@ -44,20 +43,10 @@ const DOWN: [&str; 3] = [
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run(m, &UP).await
+        crate::build::on_postgres(m, &UP).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run(m, &DOWN).await
+        crate::build::on_postgres(m, &DOWN).await
     }
-}
-
-async fn run(m: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
-    if m.get_database_backend() != DbBackend::Postgres {
-        return Ok(());
-    }
-    for sql in statements {
-        m.get_connection().execute_unprepared(sql).await?;
-    }
-    Ok(())
 }
