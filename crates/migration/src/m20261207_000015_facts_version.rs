@@ -6,8 +6,11 @@
 //! stamp, and the next committed change draws a new one, so a stamp names one committed state
 //! of the facts (and never a state that was only seen inside a transaction that was undone).
 //!
-//! PostgreSQL stamps once per statement, from the statement's changed rows; SQLite has only
-//! row triggers and stamps once per row, which costs it little (its writes are in-process).
+//! PostgreSQL stamps once per statement, from the statement's changed rows. The stamp's row
+//! stays locked until the writing transaction ends, so two transactions writing the same
+//! authority's facts at once wait for each other (an import holds it for the last seconds of
+//! its write). SQLite has only row triggers and stamps once per written fact, which a large
+//! import pays for (see docs/benchmarks.md); it has one writer at a time anyway.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DbBackend;
