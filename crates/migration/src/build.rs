@@ -62,13 +62,18 @@ pub fn unique(table: &'static str, cols: &[&'static str]) -> IndexCreateStatemen
     idx
 }
 
+/// Runs raw statements, in order.
+pub async fn run_all<S: AsRef<str>>(m: &SchemaManager<'_>, statements: &[S]) -> Result<(), DbErr> {
+    for sql in statements {
+        m.get_connection().execute_unprepared(sql.as_ref()).await?;
+    }
+    Ok(())
+}
+
 /// Runs raw statements on PostgreSQL only (for changes SQLite does not need or cannot make).
 pub async fn on_postgres(m: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
     if m.get_database_backend() != sea_orm_migration::sea_orm::DbBackend::Postgres {
         return Ok(());
     }
-    for sql in statements {
-        m.get_connection().execute_unprepared(sql).await?;
-    }
-    Ok(())
+    run_all(m, statements).await
 }

@@ -98,17 +98,10 @@ impl MigrationTrait for Migration {
             DbBackend::Postgres => postgres_up(),
             _ => sqlite_up(),
         };
-        run(m, &statements).await
+        crate::build::run_all(m, &statements).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run(m, &down(m.get_database_backend())).await
+        crate::build::run_all(m, &down(m.get_database_backend())).await
     }
-}
-
-async fn run(m: &SchemaManager<'_>, statements: &[String]) -> Result<(), DbErr> {
-    for sql in statements {
-        m.get_connection().execute_unprepared(sql).await?;
-    }
-    Ok(())
 }
