@@ -71,7 +71,10 @@ pub async fn run_all<S: AsRef<str>>(m: &SchemaManager<'_>, statements: &[S]) -> 
 }
 
 /// Runs raw statements on PostgreSQL only (for changes SQLite does not need or cannot make).
-pub async fn on_postgres(m: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
+pub async fn on_postgres<S: AsRef<str>>(
+    m: &SchemaManager<'_>,
+    statements: &[S],
+) -> Result<(), DbErr> {
     if m.get_database_backend() != sea_orm_migration::sea_orm::DbBackend::Postgres {
         return Ok(());
     }

@@ -23,6 +23,7 @@ mod m20261207_000013_post_facts;
 mod m20261207_000014_snapshot_import_key;
 mod m20261207_000015_facts_version;
 mod m20261207_000016_snapshot_post_key;
+mod m20261207_000017_facts_stamp_once;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000014_snapshot_import_key::Migration),
             Box::new(m20261207_000015_facts_version::Migration),
             Box::new(m20261207_000016_snapshot_post_key::Migration),
+            Box::new(m20261207_000017_facts_stamp_once::Migration),
         ]
     }
 }

@@ -28,7 +28,21 @@ const TABLE: &str = "CREATE TABLE facts_versions (\
      version BIGINT NOT NULL)";
 
 /// A random stamp on PostgreSQL (53 bits: exact in the double `random()` returns).
-const PG_RANDOM: &str = "floor(random() * 9007199254740992)::bigint";
+pub(crate) const PG_RANDOM: &str = "floor(random() * 9007199254740992)::bigint";
+
+/// The trigger function as this migration creates it: a new stamp for every statement
+/// (`m20261207_000017_facts_stamp_once` replaces it, and restores it when undone).
+pub(crate) fn stamp_function(verb: &str) -> String {
+    format!(
+        "{verb} FUNCTION post_facts_stamp() RETURNS trigger LANGUAGE plpgsql AS $$ \
+         BEGIN \
+           INSERT INTO facts_versions (tenant_id, version) \
+             SELECT t.tenant_id, {PG_RANDOM} FROM (SELECT DISTINCT tenant_id FROM changed) t \
+             ON CONFLICT (tenant_id) DO UPDATE SET version = EXCLUDED.version; \
+           RETURN NULL; \
+         END $$"
+    )
+}
 
 fn postgres_up() -> Vec<String> {
     let mut out = vec![
@@ -36,15 +50,7 @@ fn postgres_up() -> Vec<String> {
         format!(
             "INSERT INTO facts_versions (tenant_id, version) SELECT id, {PG_RANDOM} FROM tenants"
         ),
-        format!(
-            "CREATE FUNCTION post_facts_stamp() RETURNS trigger LANGUAGE plpgsql AS $$ \
-             BEGIN \
-               INSERT INTO facts_versions (tenant_id, version) \
-                 SELECT t.tenant_id, {PG_RANDOM} FROM (SELECT DISTINCT tenant_id FROM changed) t \
-                 ON CONFLICT (tenant_id) DO UPDATE SET version = EXCLUDED.version; \
-               RETURN NULL; \
-             END $$"
-        ),
+        stamp_function("CREATE"),
     ];
     for (event, table) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
         out.push(format!(

@@ -19,8 +19,7 @@
 use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement};
 
 use super::Range;
 use crate::tenancy::TenantId;
@@ -109,13 +108,21 @@ fn kept() -> std::sync::MutexGuard<'static, Kept> {
 }
 
 /// The authority's current stamp (none before its facts were first written).
+///
+/// PostgreSQL stamps once per transaction (`m20261207_000017_facts_stamp_once`): a stamp
+/// set by the reader's own open transaction stays while that transaction writes more facts,
+/// so it names no settled state and is treated as none (the facts are read, and not kept).
 async fn version(db: &impl ConnectionTrait, tenant: TenantId) -> Result<Option<i64>, DbErr> {
-    let stmt = Query::select()
-        .column("version")
-        .from("facts_versions")
-        .and_where(Expr::col("tenant_id").eq(tenant.0))
-        .to_owned();
-    match db.query_one(&stmt).await? {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DbBackend::Postgres => {
+            "SELECT version FROM facts_versions WHERE tenant_id = $1 \
+             AND stamped_in IS DISTINCT FROM txid_current_if_assigned()"
+        }
+        _ => "SELECT version FROM facts_versions WHERE tenant_id = ?",
+    };
+    let stmt = Statement::from_sql_and_values(backend, sql, [tenant.0.into()]);
+    match db.query_one_raw(stmt).await? {
         Some(r) => Ok(Some(r.try_get_by_index(0)?)),
         None => Ok(None),
     }

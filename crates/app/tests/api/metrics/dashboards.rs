@@ -238,6 +238,28 @@ async fn the_dashboards_show_every_change_of_the_facts_at_once_on_both_backends(
         assert_eq!(stamp(db, tenant).await, stamped, "{b}");
         assert_eq!(shown(db, tenant, range).await, raised, "{b}");
 
+        // Figures written, read, and written again inside one transaction that commits: what
+        // was read in between is not taken for the committed state.
+        let txn = db.begin().await.unwrap();
+        metrics::insert_snapshot(&txn, tenant, &snapshot(30_000_000))
+            .await
+            .unwrap();
+        let between = shown(&txn, tenant, range).await;
+        let first_stamp = stamp(&txn, tenant).await;
+        metrics::insert_snapshot(&txn, tenant, &snapshot(40_000_000))
+            .await
+            .unwrap();
+        if b == "postgres" {
+            // One stamp per transaction: a transaction writing thousands of facts one
+            // statement at a time must not pile up versions of the stamp's row.
+            assert_eq!(stamp(&txn, tenant).await, first_stamp);
+        }
+        txn.commit().await.unwrap();
+        let committed = shown(db, tenant, range).await;
+        assert_eq!(committed, expected(plain(db, range, None).await), "{b}");
+        assert_eq!(committed.1, between.1 + 10_000_000, "{b}");
+        let raised = committed;
+
         // The page effect counts the same posts per day.
         let access = AggregateAccess::check(Role::Admin).unwrap();
         let effect = analytics::page_effect(db, tenant, &access, range)

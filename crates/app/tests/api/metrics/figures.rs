@@ -8,6 +8,21 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 use crate::support::TestDb;
 
+/// Undoes the named migration and every one after it.
+async fn undo_from(db: &DatabaseConnection, name: &str) {
+    use amtfluencer_migration::{Migrator, MigratorTrait};
+    let names: Vec<String> = Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect();
+    let at = names
+        .iter()
+        .position(|n| n == name)
+        .unwrap_or_else(|| panic!("no migration {name}"));
+    let steps = u32::try_from(names.len() - at).unwrap();
+    Migrator::down(db, Some(steps)).await.unwrap();
+}
+
 async fn scalar(db: &DatabaseConnection, sql: &str) -> i64 {
     let row = db
         .query_one_raw(sea_orm::Statement::from_string(
@@ -216,8 +231,7 @@ async fn the_facts_migration_is_undone_and_redone_without_losing_figures() {
         let before = scalar(db, total).await;
         assert!(before > 0, "{}", t.backend);
 
-        // This migration and the three after it.
-        Migrator::down(db, Some(4)).await.unwrap();
+        undo_from(db, "m20261207_000013_post_facts").await;
         assert_eq!(
             scalar(
                 db,
@@ -303,8 +317,7 @@ async fn deleting_an_import_keeps_its_snapshots_and_forgets_the_import() {
                 assert_eq!(fk, expected, "round {round}");
             }
             if round == 0 {
-                // That migration and the two after it.
-                Migrator::down(db, Some(3)).await.unwrap();
+                undo_from(db, "m20261207_000014_snapshot_import_key").await;
             }
         }
         Migrator::up(db, None).await.unwrap();
@@ -360,7 +373,7 @@ async fn figures_of_a_post_that_is_gone_are_refused_and_a_deleted_post_takes_its
                 assert_eq!(scalar(db, key).await, round, "round {round}");
             }
             if round == 0 {
-                Migrator::down(db, Some(1)).await.unwrap();
+                undo_from(db, "m20261207_000016_snapshot_post_key").await;
             }
         }
         Migrator::up(db, None).await.unwrap();
