@@ -24,6 +24,7 @@ mod m20261207_000014_snapshot_import_key;
 mod m20261207_000015_facts_version;
 mod m20261207_000016_snapshot_post_key;
 mod m20261207_000017_facts_stamp_once;
+mod m20261207_000018_facts_in_place;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000015_facts_version::Migration),
             Box::new(m20261207_000016_snapshot_post_key::Migration),
             Box::new(m20261207_000017_facts_stamp_once::Migration),
+            Box::new(m20261207_000018_facts_in_place::Migration),
         ]
     }
 }

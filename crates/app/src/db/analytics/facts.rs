@@ -99,8 +99,10 @@ pub(super) async fn everyones_facts(
 }
 
 /// Reads everyone's published posts of the period. At the scale of a large authority these
-/// are tens of thousands of rows, so the statement is kept to what the one index of
-/// `post_facts` covers, and the columns are read by position; SQLite reads them packed.
+/// are tens of thousands of rows, so the statement is kept to the narrow `post_facts`, and the
+/// columns are read by position. SQLite reads them packed, from the index that covers them;
+/// PostgreSQL finds them by date and reads the rows, which lie together (see the migration
+/// `m20261207_000018_facts_in_place`).
 async fn read_facts(
     db: &impl ConnectionTrait,
     tenant: TenantId,
@@ -136,8 +138,9 @@ async fn read_facts(
         }
         out
     };
-    // Stable on purpose: the rows come in the index's order (by date), and the stable sort
-    // finds that run in linear time, where an unstable one sorts it again.
+    // Stable on purpose: the rows come by date (in the index's order, or in the table's,
+    // which is nearly the same), and the stable sort finds such runs in linear time, where
+    // an unstable one sorts them again.
     out.sort_by_key(|f| (f.published, f.post_id));
     Ok(out)
 }

@@ -116,8 +116,9 @@ pub async fn raise(
 }
 
 /// Rows per upsert on PostgreSQL, where the figures travel as nine arrays (nine parameters,
-/// however many rows): one statement for a typical import.
-const RAISE_CHUNK_POSTGRES: usize = 25_000;
+/// however many rows): one statement even for the largest imports, since a large one finds the
+/// facts to update by reading all of the authority's facts once per statement.
+const RAISE_CHUNK_POSTGRES: usize = 100_000;
 /// Rows per upsert on SQLite: nine parameters each, under its limit of 32,766.
 const RAISE_CHUNK_SQLITE: usize = 3_000;
 

@@ -61,7 +61,7 @@ fn median_f64(mut v: Vec<f64>) -> Option<f64> {
 /// (topic, published, impressions and interactions when it has figures).
 type TopicFact = (i64, DateTime<Utc>, Option<(i64, i64)>);
 
-/// The published posts with a topic, from `post_facts` (one covering index). On SQLite as one
+/// The published posts with a topic, from the narrow `post_facts`. On SQLite as one
 /// packed text (see `analytics::packed`): a large authority has hundreds of thousands.
 async fn topic_facts(db: &impl ConnectionTrait, tenant: TenantId) -> Result<Vec<TopicFact>, DbErr> {
     if db.get_database_backend() == DbBackend::Sqlite {

@@ -380,3 +380,52 @@ async fn figures_of_a_post_that_is_gone_are_refused_and_a_deleted_post_takes_its
         assert_eq!(disagreements(db).await, 0, "{b}");
     }
 }
+
+/// On PostgreSQL new figures are written into the post's figure row and dashboard facts in
+/// place, without new index entries (migration `m20261207_000018_facts_in_place`): what makes
+/// the write of a large import affordable there.
+#[tokio::test]
+async fn new_figures_are_written_in_place_on_postgres() {
+    use sea_orm::TransactionTrait;
+    let Some(t) = TestDb::postgres().await else {
+        eprintln!("skipped: TEST_DATABASE_URL is not set");
+        return;
+    };
+    amtfluencer::demo::seed(&t.db, 1).await.unwrap();
+    let db = &t.db;
+    let tenant = TenantId(scalar(db, "SELECT id FROM tenants").await);
+    let post = scalar(
+        db,
+        "SELECT MIN(f.post_id) FROM post_facts f JOIN post_figures g ON g.post_id = f.post_id",
+    )
+    .await;
+    let txn = db.begin().await.unwrap();
+    metrics::insert_snapshot(&txn, tenant, &snapshot(post, 0, 50_000_000))
+        .await
+        .unwrap();
+    for table in ["post_figures", "post_facts"] {
+        let row = txn
+            .query_one_raw(sea_orm::Statement::from_string(
+                txn.get_database_backend(),
+                format!(
+                    "SELECT pg_stat_get_xact_tuples_updated('{table}'::regclass), \
+                     pg_stat_get_xact_tuples_hot_updated('{table}'::regclass)"
+                ),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        let updated: i64 = row.try_get_by_index(0).unwrap();
+        let in_place: i64 = row.try_get_by_index(1).unwrap();
+        assert_eq!((updated, in_place), (1, 1), "{table}");
+    }
+    txn.commit().await.unwrap();
+    assert_eq!(
+        scalar(
+            db,
+            &format!("SELECT impressions FROM post_facts WHERE post_id = {post}")
+        )
+        .await,
+        50_000_000
+    );
+}
