@@ -185,6 +185,11 @@ pub(crate) fn parse_number(text: &str) -> Option<(f64, bool)> {
 /// `DD.MM.YYYY`; each optionally followed by a time, which is kept when it can be read.
 pub(crate) fn parse_date_time(text: &str) -> Option<NaiveDateTime> {
     let t = text.trim().trim_end_matches(" UTC").trim_end_matches('Z');
+    // Every format with a time has a colon; a plain date (a row of every page export) goes
+    // straight to the date formats instead of failing eight format strings first.
+    if !t.contains(':') {
+        return parse_date(t).and_then(|d| d.and_hms_opt(0, 0, 0));
+    }
     for fmt in [
         "%Y-%m-%d %H:%M:%S",
         "%Y-%m-%dT%H:%M:%S",
