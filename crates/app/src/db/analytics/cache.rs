@@ -116,8 +116,9 @@ async fn version(db: &impl ConnectionTrait, tenant: TenantId) -> Result<Option<i
     let backend = db.get_database_backend();
     let sql = match backend {
         DbBackend::Postgres => {
+            // A stamp from before that migration has no transaction: never one's own.
             "SELECT version FROM facts_versions WHERE tenant_id = $1 \
-             AND stamped_in IS DISTINCT FROM txid_current_if_assigned()"
+             AND NOT COALESCE(stamped_in = txid_current_if_assigned(), FALSE)"
         }
         _ => "SELECT version FROM facts_versions WHERE tenant_id = ?",
     };
