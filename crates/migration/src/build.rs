@@ -80,3 +80,30 @@ pub async fn on_postgres<S: AsRef<str>>(
     }
     run_all(m, statements).await
 }
+
+/// Declares a migration that runs raw statements on PostgreSQL only (for changes SQLite does
+/// not need or cannot make): `postgres_only!("m…_name", UP, DOWN);`, where `UP` and `DOWN`
+/// are lists of statements (or calls that return them).
+macro_rules! postgres_only {
+    ($name:literal, $up:expr, $down:expr) => {
+        pub struct Migration;
+
+        impl MigrationName for Migration {
+            fn name(&self) -> &str {
+                $name
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl MigrationTrait for Migration {
+            async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+                crate::build::on_postgres(m, &$up).await
+            }
+
+            async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+                crate::build::on_postgres(m, &$down).await
+            }
+        }
+    };
+}
+pub(crate) use postgres_only;

@@ -14,14 +14,6 @@
 
 use sea_orm_migration::prelude::*;
 
-pub struct Migration;
-
-impl MigrationName for Migration {
-    fn name(&self) -> &str {
-        "m20261207_000014_snapshot_import_key"
-    }
-}
-
 const UP: [&str; 3] = [
     "ALTER TABLE post_metrics DROP CONSTRAINT IF EXISTS fk_post_metrics_import_id",
     "CREATE FUNCTION post_metrics_import_deleted() RETURNS trigger LANGUAGE plpgsql AS $$ \
@@ -40,13 +32,4 @@ const DOWN: [&str; 3] = [
      FOREIGN KEY (import_id) REFERENCES imports(id) ON DELETE SET NULL",
 ];
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        crate::build::on_postgres(m, &UP).await
-    }
-
-    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        crate::build::on_postgres(m, &DOWN).await
-    }
-}
+crate::build::postgres_only!("m20261207_000014_snapshot_import_key", UP, DOWN);

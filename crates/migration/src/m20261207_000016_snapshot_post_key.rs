@@ -14,14 +14,6 @@
 
 use sea_orm_migration::prelude::*;
 
-pub struct Migration;
-
-impl MigrationName for Migration {
-    fn name(&self) -> &str {
-        "m20261207_000016_snapshot_post_key"
-    }
-}
-
 const UP: [&str; 3] = [
     "ALTER TABLE post_metrics DROP CONSTRAINT IF EXISTS fk_post_metrics_post_id",
     "CREATE FUNCTION post_metrics_post_deleted() RETURNS trigger LANGUAGE plpgsql AS $$ \
@@ -40,13 +32,4 @@ const DOWN: [&str; 3] = [
      FOREIGN KEY (post_id) REFERENCES posts(id) ON DELETE CASCADE",
 ];
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        crate::build::on_postgres(m, &UP).await
-    }
-
-    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        crate::build::on_postgres(m, &DOWN).await
-    }
-}
+crate::build::postgres_only!("m20261207_000016_snapshot_post_key", UP, DOWN);

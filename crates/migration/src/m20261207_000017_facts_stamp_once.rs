@@ -22,14 +22,6 @@ use sea_orm_migration::prelude::*;
 
 use crate::m20261207_000015_facts_version::{PG_RANDOM, stamp_function};
 
-pub struct Migration;
-
-impl MigrationName for Migration {
-    fn name(&self) -> &str {
-        "m20261207_000017_facts_stamp_once"
-    }
-}
-
 fn up() -> Vec<String> {
     vec![
         "ALTER TABLE facts_versions ADD COLUMN stamped_in BIGINT".to_owned(),
@@ -57,13 +49,4 @@ fn down() -> Vec<String> {
     ]
 }
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        crate::build::on_postgres(m, &up()).await
-    }
-
-    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        crate::build::on_postgres(m, &down()).await
-    }
-}
+crate::build::postgres_only!("m20261207_000017_facts_stamp_once", up(), down());

@@ -19,14 +19,6 @@
 
 use sea_orm_migration::prelude::*;
 
-pub struct Migration;
-
-impl MigrationName for Migration {
-    fn name(&self) -> &str {
-        "m20261207_000018_facts_in_place"
-    }
-}
-
 const UP: [&str; 7] = [
     "CREATE INDEX ix_post_facts_published ON post_facts (tenant_id, published_at)",
     "DROP INDEX IF EXISTS ix_post_facts_period",
@@ -46,13 +38,4 @@ const DOWN: [&str; 4] = [
     "ALTER TABLE post_figures RESET (fillfactor)",
 ];
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        crate::build::on_postgres(m, &UP).await
-    }
-
-    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        crate::build::on_postgres(m, &DOWN).await
-    }
-}
+crate::build::postgres_only!("m20261207_000018_facts_in_place", UP, DOWN);
