@@ -6,7 +6,8 @@
 //! stamp, and the next committed change draws a new one, so a stamp names one committed state
 //! of the facts (and never a state that was only seen inside a transaction that was undone).
 //!
-//! PostgreSQL stamps once per statement, from the statement's changed rows. The stamp's row
+//! PostgreSQL stamps once per statement, from the statement's changed rows (once per
+//! transaction since `m20261207_000017_facts_stamp_once`, which says why). The stamp's row
 //! stays locked until the writing transaction ends, so two transactions writing the same
 //! authority's facts at once wait for each other (an import holds it for the last seconds of
 //! its write). SQLite has only row triggers and stamps once per written fact, which a large
