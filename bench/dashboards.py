@@ -12,10 +12,14 @@ Usage: bench/dashboards.py BASE_URL [N] [FROM TO]
   FROM TO   a period (YYYY-MM-DD) for every page; default: each page's own default (the
             twelve months up to today)
 
-The server keeps the facts of a period between requests until they change. With
-BENCH_CHANGE_DB set to the database's URL, every measured request follows a change of the
-authority's facts (a new stamp in `facts_versions`, as any write of figures or posts gives),
-so every request reads its period again: the time after an import or a new post.
+The server keeps the facts of a period between requests and, when they change, brings them
+up to date with what changed. With BENCH_CHANGE_DB set to the database's URL, every measured
+request follows a change of one post's figures (the authority's newest post with figures; the
+impressions go up and down by one in turn, so the data stays as it was): the time after a
+manual entry, an API fetch or a new post. With BENCH_NEW_PERIOD=1 every measured request asks
+for a period not asked for before (a year ending one day earlier each time), so every request
+reads its period in full: the time of the first view of a period, and of the first request
+after a large import.
 """
 
 import http.client
@@ -76,7 +80,12 @@ def changer():
     url = os.environ.get("BENCH_CHANGE_DB")
     if not url:
         return None
-    sql = "UPDATE facts_versions SET version = version + 1"
+    sql = (
+        "UPDATE post_facts SET impressions = impressions "
+        "+ CASE WHEN impressions % 2 = 0 THEN 1 ELSE -1 END "
+        "WHERE post_id = (SELECT MAX(post_id) FROM post_facts WHERE impressions IS NOT NULL "
+        f"AND tenant_id = (SELECT id FROM tenants WHERE slug = '{SLUG}'))"
+    )
     if url.startswith("sqlite://"):
         import sqlite3
 
@@ -98,16 +107,30 @@ def pct(values, p):
     return s[min(len(s) - 1, int(len(s) * p))]
 
 
+NEW_PERIOD = os.environ.get("BENCH_NEW_PERIOD") == "1"
+
+
+def new_period(path, i):
+    """The path for a year ending i + 1 days before today (a period not asked for before)."""
+    import datetime
+
+    to = datetime.date.today() - datetime.timedelta(days=i + 1)
+    start = to - datetime.timedelta(days=365)
+    sep = "&" if "?" in path else "?"
+    return f"{path}{sep}from={start}&to={to}"
+
+
 def measure(session, path, n):
     for _ in range(5):
         status, _, _, _ = session.request("GET", path)
         if status != 200:
             sys.exit(f"{path}: HTTP {status}")
     server, total = [], []
-    for _ in range(n):
+    for i in range(n):
         if CHANGE:
             CHANGE()
-        status, _, s, t = session.request("GET", path)
+        asked = new_period(path, i) if NEW_PERIOD else path
+        status, _, s, t = session.request("GET", asked)
         if status != 200:
             sys.exit(f"{path}: HTTP {status}")
         server.append(s)
@@ -143,10 +166,14 @@ def main():
         (team, f"/api/v1/analytics/page-effect{period}"),
     ]
     if CHANGE:
-        print("every request after a change of the facts (each reads its period again):")
+        print("every request after new figures of one post (kept facts brought up to date):")
+    if NEW_PERIOD:
+        print("every request for a period not asked for before (read in full):")
+        # The pages that take a period.
+        pages = [(s, p) for s, p in pages if "analytics" in p and "participation" not in p]
     worst = max(measure(s, p, n) for s, p in pages)
     print(f"worst server p99 of the dashboards and the API: {worst:.2f} ms")
-    if CHANGE:
+    if CHANGE or NEW_PERIOD:
         return
     # Other pages the team opens every week, for comparison.
     for s, p in [(team, f"/t/{SLUG}/"), (person, f"/t/{SLUG}/"), (team, f"/t/{SLUG}/topics")]:

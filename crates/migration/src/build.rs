@@ -70,6 +70,21 @@ pub async fn run_all<S: AsRef<str>>(m: &SchemaManager<'_>, statements: &[S]) -> 
     Ok(())
 }
 
+/// Runs raw statements, in order, as one batch on one connection: for a migration that drops
+/// an object of SQLite and creates another of the same name. SQLite migrations run without a
+/// transaction, so separate statements may go to different connections of the pool, and one
+/// whose copy of the schema is older than the drop refuses the create ("already exists").
+pub async fn run_batch<S: AsRef<str>>(
+    m: &SchemaManager<'_>,
+    statements: &[S],
+) -> Result<(), DbErr> {
+    let batch: Vec<&str> = statements.iter().map(AsRef::as_ref).collect();
+    m.get_connection()
+        .execute_unprepared(&batch.join(";\n"))
+        .await
+        .map(|_| ())
+}
+
 /// Runs raw statements on PostgreSQL only (for changes SQLite does not need or cannot make).
 pub async fn on_postgres<S: AsRef<str>>(
     m: &SchemaManager<'_>,

@@ -25,6 +25,7 @@ mod m20261207_000015_facts_version;
 mod m20261207_000016_snapshot_post_key;
 mod m20261207_000017_facts_stamp_once;
 mod m20261207_000018_facts_in_place;
+mod m20261207_000019_facts_changes;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000016_snapshot_post_key::Migration),
             Box::new(m20261207_000017_facts_stamp_once::Migration),
             Box::new(m20261207_000018_facts_in_place::Migration),
+            Box::new(m20261207_000019_facts_changes::Migration),
         ]
     }
 }

@@ -31,7 +31,7 @@ impl MigrationName for Migration {
 
 /// What the triggers and the backfill insert for one published post `NEW`/`p`: its facts
 /// and the figures it already has.
-const FACT_COLS: &str =
+pub(crate) const FACT_COLS: &str =
     "post_id, tenant_id, published_at, ambassador_id, topic_id, impressions, interactions";
 
 fn facts_index() -> IndexCreateStatement {
@@ -67,7 +67,7 @@ fn posts_period_index() -> IndexCreateStatement {
 }
 
 /// A post's facts, from the row `p` (`NEW` in a trigger) and its figures, if any.
-fn select_facts(p: &str) -> String {
+pub(crate) fn select_facts(p: &str) -> String {
     format!(
         "SELECT {p}.id, {p}.tenant_id, {p}.published_at, {p}.ambassador_id, {p}.topic_id, \
          (SELECT f.impressions FROM post_figures f WHERE f.post_id = {p}.id), \
@@ -85,7 +85,7 @@ const WATCHED: [&str; 5] = [
     "topic_id",
 ];
 
-fn changed(distinct: &str) -> String {
+pub(crate) fn changed(distinct: &str) -> String {
     WATCHED
         .iter()
         .map(|c| format!("OLD.{c} {distinct} NEW.{c}"))
@@ -93,7 +93,7 @@ fn changed(distinct: &str) -> String {
         .join(" OR ")
 }
 
-fn sqlite_triggers() -> Vec<String> {
+pub(crate) fn sqlite_triggers() -> Vec<String> {
     let published = "NEW.status = 'published' AND NEW.published_at IS NOT NULL";
     vec![
         format!(

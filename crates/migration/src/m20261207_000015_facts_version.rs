@@ -69,16 +69,25 @@ fn sqlite_up() -> Vec<String> {
         TABLE.to_owned(),
         "INSERT INTO facts_versions (tenant_id, version) SELECT id, random() FROM tenants".into(),
     ];
-    for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
-        out.push(format!(
-            "CREATE TRIGGER tr_post_facts_stamp_{} AFTER {event} ON post_facts BEGIN \
-               INSERT OR REPLACE INTO facts_versions (tenant_id, version) \
-               VALUES ({row}.tenant_id, random()); \
-             END",
-            event.to_lowercase()
-        ));
-    }
+    out.extend(sqlite_stamp_triggers());
     out
+}
+
+/// SQLite's stamp triggers as this migration creates them (`m20261207_000019_facts_changes`
+/// replaces them, and restores them when undone).
+pub(crate) fn sqlite_stamp_triggers() -> Vec<String> {
+    [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")]
+        .iter()
+        .map(|(event, row)| {
+            format!(
+                "CREATE TRIGGER tr_post_facts_stamp_{} AFTER {event} ON post_facts BEGIN \
+                   INSERT OR REPLACE INTO facts_versions (tenant_id, version) \
+                   VALUES ({row}.tenant_id, random()); \
+                 END",
+                event.to_lowercase()
+            )
+        })
+        .collect()
 }
 
 fn down(backend: DbBackend) -> Vec<String> {

@@ -1,6 +1,6 @@
 //! Housekeeping, every hour: expired sessions, old finished jobs, old login attempts, spent or
-//! expired invitation and reset tokens, and audit-log entries past the retention period are
-//! removed.
+//! expired invitation and reset tokens, audit-log entries past the retention period, and the
+//! dashboards' records of deleted facts older than a day are removed.
 
 use chrono::Timelike;
 use sea_orm::DatabaseConnection;
@@ -25,7 +25,16 @@ impl JobHandler for Housekeeping {
             let attempts = db::throttle::purge_old(db).await?;
             let tokens = db::auth_tokens::purge_expired(db).await?;
             let audit = db::audit::purge_older_than(db, retention).await?;
-            tracing::info!(sessions, jobs, attempts, tokens, audit, "housekeeping done");
+            let gone_facts = db::analytics::purge_gone(db).await?;
+            tracing::info!(
+                sessions,
+                jobs,
+                attempts,
+                tokens,
+                audit,
+                gone_facts,
+                "housekeeping done"
+            );
             // The next run, once per hour; the key keeps several instances from doubling it.
             schedule_next(db, retention).await?;
             Ok(())

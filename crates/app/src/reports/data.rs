@@ -80,7 +80,7 @@ pub struct ReportData {
 
 /// Reads everything the report shows about one cohort of the authority.
 pub async fn load(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + 'static),
     tenant: TenantId,
     access: &AggregateAccess,
     authority: &str,

@@ -8,18 +8,35 @@
 //! fact is written; see the migration `m20261207_000015_facts_version`).
 //!
 //! Each request reads the stamp first (one row) and uses the kept facts only if they were
-//! read under that same stamp; otherwise it reads the facts again. Reading the stamp before the
-//! facts means kept facts are never older than their stamp. The stamp is random, so it names
-//! one committed state of the facts, whichever database or transaction it came from: a stamp
-//! seen inside a transaction that was rolled back is never seen again.
+//! read under that same stamp. Reading the stamp before the facts means kept facts are never
+//! older than their stamp. The stamp is random, so it names one committed state of the facts,
+//! whichever database or transaction it came from: a stamp seen inside a transaction that was
+//! rolled back is never seen again.
+//!
+//! When the stamp has changed, the kept facts are brought up to date with what changed since
+//! they were read (the migration `m20261207_000019_facts_changes`): the facts written since,
+//! and the posts whose facts were deleted since. After a new figure or a new post that is a
+//! handful of rows instead of the whole period. The stamp's read also gives the moment to
+//! read changes from next time: on PostgreSQL the oldest transaction still running then
+//! (whatever commits later has an id at least as large), on SQLite the authority's count of
+//! changes then. Kept facts older than an hour are read again in full, well within the day
+//! for which deletions are recorded.
+//!
+//! Only reads through the connection pool keep facts. A read inside a transaction might see
+//! that transaction's own changes, which a rollback would undo without a trace in the
+//! changes; it reads the facts, and keeps nothing.
 //!
 //! Only the facts are kept: who may see what (consents, cohorts, names) is read afresh for
 //! every request, so a withdrawn consent takes effect at once.
 
+use std::any::Any;
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement};
 
 use super::Range;
 use crate::tenancy::TenantId;
@@ -39,14 +56,32 @@ pub(super) struct Fact {
 const MAX_ENTRIES: usize = 32;
 /// Facts kept at most over all periods: about 70 MB (72 bytes each).
 const MAX_FACTS: usize = 1_000_000;
+/// How long kept facts are brought up to date with their changes; older ones are read again
+/// in full. Deletions are recorded for a day (`GONE_KEPT_FOR`).
+const CHANGES_FOLLOWED_FOR: Duration = Duration::from_secs(3600);
+/// How long the database records deleted facts (the housekeeping removes older entries).
+pub(crate) const GONE_KEPT_FOR: chrono::Duration = chrono::Duration::days(1);
 
 struct Entry {
     tenant: i64,
+    origin: i64,
     from: NaiveDate,
     to: NaiveDate,
     version: i64,
+    /// Where the changes since these facts begin (see the module's comment).
+    since: i64,
+    read_at: Instant,
     facts: Arc<[Fact]>,
     used: u64,
+}
+
+impl Entry {
+    fn is_of(&self, tenant: i64, range: Range, origin: i64) -> bool {
+        self.tenant == tenant
+            && self.origin == origin
+            && self.from == range.from
+            && self.to == range.to
+    }
 }
 
 #[derive(Default)]
@@ -56,29 +91,51 @@ struct Kept {
 }
 
 impl Kept {
-    fn get(&mut self, tenant: i64, range: Range, version: i64) -> Option<Arc<[Fact]>> {
+    fn get(&mut self, tenant: i64, range: Range, stamp: Stamp) -> Option<Arc<[Fact]>> {
         self.tick += 1;
         let tick = self.tick;
-        let e = self.entries.iter_mut().find(|e| {
-            e.tenant == tenant && e.from == range.from && e.to == range.to && e.version == version
-        })?;
+        let e = self
+            .entries
+            .iter_mut()
+            .find(|e| e.is_of(tenant, range, stamp.origin) && e.version == stamp.version)?;
         e.used = tick;
         Some(e.facts.clone())
     }
 
-    fn put(&mut self, tenant: i64, range: Range, version: i64, facts: Arc<[Fact]>) {
+    /// The period's kept facts under any stamp, with where their changes begin, while they
+    /// are recent enough to be brought up to date.
+    fn changes_from(
+        &self,
+        tenant: i64,
+        range: Range,
+        stamp: Stamp,
+        now: Instant,
+    ) -> Option<(i64, Arc<[Fact]>)> {
+        self.entries
+            .iter()
+            .find(|e| e.is_of(tenant, range, stamp.origin))
+            // Changes only count up; a smaller number means some other history.
+            .filter(|e| e.since <= stamp.since)
+            .filter(|e| now.saturating_duration_since(e.read_at) < CHANGES_FOLLOWED_FOR)
+            .map(|e| (e.since, e.facts.clone()))
+    }
+
+    fn put(&mut self, tenant: i64, range: Range, stamp: Stamp, facts: Arc<[Fact]>) {
         if facts.len() > MAX_FACTS {
             return;
         }
         self.tick += 1;
         // A newer state of the same period replaces the older one.
         self.entries
-            .retain(|e| !(e.tenant == tenant && e.from == range.from && e.to == range.to));
+            .retain(|e| !e.is_of(tenant, range, stamp.origin));
         self.entries.push(Entry {
             tenant,
+            origin: stamp.origin,
             from: range.from,
             to: range.to,
-            version,
+            version: stamp.version,
+            since: stamp.since,
+            read_at: Instant::now(),
             facts,
             used: self.tick,
         });
@@ -107,51 +164,111 @@ fn kept() -> std::sync::MutexGuard<'static, Kept> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// The authority's stamp as read now, and where changes after this moment begin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    version: i64,
+    since: i64,
+    /// The authority's line of changes in this database (see the migration).
+    origin: i64,
+}
+
 /// The authority's current stamp (none before its facts were first written).
 ///
 /// PostgreSQL stamps once per transaction (`m20261207_000017_facts_stamp_once`): a stamp
 /// set by the reader's own open transaction stays while that transaction writes more facts,
 /// so it names no settled state and is treated as none (the facts are read, and not kept).
-async fn version(db: &impl ConnectionTrait, tenant: TenantId) -> Result<Option<i64>, DbErr> {
+async fn stamp(db: &impl ConnectionTrait, tenant: TenantId) -> Result<Option<Stamp>, DbErr> {
     let backend = db.get_database_backend();
     let sql = match backend {
         DbBackend::Postgres => {
             // A stamp from before that migration has no transaction: never one's own.
-            "SELECT version FROM facts_versions WHERE tenant_id = $1 \
+            "SELECT version, txid_snapshot_xmin(txid_current_snapshot()), origin \
+             FROM facts_versions WHERE tenant_id = $1 \
              AND NOT COALESCE(stamped_in = txid_current_if_assigned(), FALSE)"
         }
-        _ => "SELECT version FROM facts_versions WHERE tenant_id = ?",
+        _ => "SELECT version, changes, origin FROM facts_versions WHERE tenant_id = ?",
     };
     let stmt = Statement::from_sql_and_values(backend, sql, [tenant.0.into()]);
     match db.query_one_raw(stmt).await? {
-        Some(r) => Ok(Some(r.try_get_by_index(0)?)),
+        Some(r) => Ok(Some(Stamp {
+            version: r.try_get_by_index(0)?,
+            since: r.try_get_by_index(1)?,
+            origin: r.try_get_by_index(2)?,
+        })),
         None => Ok(None),
     }
 }
 
 /// Everyone's published posts of the period, oldest first: kept ones when the authority's
-/// facts have not changed since they were read, else read now (and kept).
-pub(super) async fn facts<F, Fut>(
-    db: &impl ConnectionTrait,
+/// facts have not changed since they were read, kept ones brought up to date when they have,
+/// else read now (and kept).
+pub(super) async fn facts(
+    db: &(impl ConnectionTrait + 'static),
     tenant: TenantId,
     range: Range,
-    read: F,
-) -> Result<Arc<[Fact]>, DbErr>
-where
-    F: FnOnce() -> Fut,
-    Fut: Future<Output = Result<Vec<Fact>, DbErr>>,
-{
-    let stamp = version(db, tenant).await?;
-    if let Some(v) = stamp
-        && let Some(facts) = kept().get(tenant.0, range, v)
-    {
+) -> Result<Arc<[Fact]>, DbErr> {
+    let pooled = (db as &dyn Any).is::<DatabaseConnection>();
+    let stamp = if pooled {
+        stamp(db, tenant).await?
+    } else {
+        None
+    };
+    let Some(stamp) = stamp else {
+        return Ok(super::facts::read_facts(db, tenant, range, None)
+            .await?
+            .into());
+    };
+    if let Some(facts) = kept().get(tenant.0, range, stamp) {
         return Ok(facts);
     }
-    let facts: Arc<[Fact]> = read().await?.into();
-    if let Some(v) = stamp {
-        kept().put(tenant.0, range, v, facts.clone());
-    }
+    let earlier = kept().changes_from(tenant.0, range, stamp, Instant::now());
+    let facts: Arc<[Fact]> = match earlier {
+        Some((since, earlier)) => {
+            // Deletions first: a fact deleted after this read is then at worst still shown
+            // until the next request, which finds its deletion (it is after `stamp.since`).
+            let gone = super::facts::gone_since(db, tenant, since).await?;
+            let changed = super::facts::read_facts(db, tenant, range, Some(since)).await?;
+            merged(&earlier, changed, &gone)
+        }
+        None => super::facts::read_facts(db, tenant, range, None)
+            .await?
+            .into(),
+    };
+    kept().put(tenant.0, range, stamp, facts.clone());
     Ok(facts)
+}
+
+/// Removes the records of facts deleted more than [`GONE_KEPT_FOR`] ago (housekeeping).
+pub async fn purge_gone(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    let before = (Utc::now() - GONE_KEPT_FOR).timestamp();
+    let stmt = Query::delete()
+        .from_table("post_facts_gone")
+        .and_where(Expr::col("gone_at").lt(before))
+        .to_owned();
+    Ok(db.execute(&stmt).await?.rows_affected())
+}
+
+/// The kept facts with the changed ones in place of their earlier state and the deleted ones
+/// left out, oldest first (as a full read orders them).
+fn merged(earlier: &Arc<[Fact]>, changed: Vec<Fact>, gone: &[i64]) -> Arc<[Fact]> {
+    if changed.is_empty() && gone.is_empty() {
+        return earlier.clone();
+    }
+    let replaced: HashSet<i64> = gone
+        .iter()
+        .copied()
+        .chain(changed.iter().map(|f| f.post_id))
+        .collect();
+    let mut out: Vec<Fact> = earlier
+        .iter()
+        .filter(|f| !replaced.contains(&f.post_id))
+        .copied()
+        .collect();
+    out.extend(changed);
+    // Stable: the kept facts are in order already, and the stable sort finds such runs.
+    out.sort_by_key(|f| (f.published, f.post_id));
+    out.into()
 }
 
 #[cfg(test)]
@@ -178,6 +295,84 @@ mod tests {
             .collect()
     }
 
+    fn st(version: i64) -> Stamp {
+        Stamp {
+            version,
+            since: 0,
+            origin: 0,
+        }
+    }
+
+    fn fact(post_id: i64, day: u32, impressions: i64) -> Fact {
+        Fact {
+            post_id,
+            ambassador_id: 1,
+            topic_id: None,
+            published: Utc.with_ymd_and_hms(2026, 1, day, 9, 0, 0).unwrap(),
+            figures: Some((impressions, 0)),
+        }
+    }
+
+    #[test]
+    fn changes_replace_their_earlier_facts_and_deletions_leave_theirs_out() {
+        let earlier: Arc<[Fact]> = vec![fact(1, 1, 10), fact(2, 2, 20), fact(3, 3, 30)].into();
+        // Unchanged: the same facts, not a copy.
+        let same = merged(&earlier, Vec::new(), &[]);
+        assert!(Arc::ptr_eq(&same, &earlier));
+        // Post 2 has new figures, post 3 went, post 4 is new (published before post 2), post 1
+        // was deleted and written anew (moved to a later day): it is in both lists.
+        let changed = vec![fact(2, 2, 25), fact(4, 1, 40), fact(1, 5, 10)];
+        let out = merged(&earlier, changed, &[3, 1]);
+        assert_eq!(
+            out.iter()
+                .map(|f| (f.post_id, f.figures.unwrap().0))
+                .collect::<Vec<_>>(),
+            vec![(4, 40), (2, 25), (1, 10)]
+        );
+        // A deleted post that is not kept changes nothing.
+        let out = merged(&earlier, Vec::new(), &[99]);
+        assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn kept_facts_are_brought_up_to_date_from_where_their_changes_begin() {
+        let mut k = Kept::default();
+        let at = |version, since| Stamp {
+            version,
+            since,
+            origin: 5,
+        };
+        k.put(1, range(1), at(7, 40), facts(3));
+        let now = Instant::now();
+        let (since, earlier) = k.changes_from(1, range(1), at(8, 45), now).unwrap();
+        assert_eq!((since, earlier.len()), (40, 3));
+        assert!(k.changes_from(1, range(2), at(8, 45), now).is_none());
+        assert!(k.changes_from(2, range(1), at(8, 45), now).is_none());
+        // Another database's authority 1, or a history that went back: read in full.
+        let elsewhere = Stamp {
+            origin: 6,
+            ..at(8, 45)
+        };
+        assert!(k.changes_from(1, range(1), elsewhere, now).is_none());
+        assert!(
+            k.get(
+                1,
+                range(1),
+                Stamp {
+                    origin: 6,
+                    ..at(7, 40)
+                }
+            )
+            .is_none()
+        );
+        assert!(k.changes_from(1, range(1), at(8, 39), now).is_none());
+        // Too old to follow: read in full.
+        assert!(
+            k.changes_from(1, range(1), at(8, 45), now + CHANGES_FOLLOWED_FOR)
+                .is_none()
+        );
+    }
+
     #[test]
     fn a_kept_fact_is_as_small_as_the_limit_assumes() {
         assert!(std::mem::size_of::<Fact>() <= 72);
@@ -186,15 +381,15 @@ mod tests {
     #[test]
     fn kept_facts_are_found_only_under_their_stamp_period_and_authority() {
         let mut k = Kept::default();
-        k.put(1, range(1), 7, facts(3));
-        assert_eq!(k.get(1, range(1), 7).map(|f| f.len()), Some(3));
-        assert!(k.get(1, range(1), 8).is_none());
-        assert!(k.get(1, range(2), 7).is_none());
-        assert!(k.get(2, range(1), 7).is_none());
+        k.put(1, range(1), st(7), facts(3));
+        assert_eq!(k.get(1, range(1), st(7)).map(|f| f.len()), Some(3));
+        assert!(k.get(1, range(1), st(8)).is_none());
+        assert!(k.get(1, range(2), st(7)).is_none());
+        assert!(k.get(2, range(1), st(7)).is_none());
         // A newer stamp of the period replaces the older facts.
-        k.put(1, range(1), 8, facts(4));
-        assert!(k.get(1, range(1), 7).is_none());
-        assert_eq!(k.get(1, range(1), 8).map(|f| f.len()), Some(4));
+        k.put(1, range(1), st(8), facts(4));
+        assert!(k.get(1, range(1), st(7)).is_none());
+        assert_eq!(k.get(1, range(1), st(8)).map(|f| f.len()), Some(4));
         assert_eq!(k.entries.len(), 1);
     }
 
@@ -202,27 +397,27 @@ mod tests {
     fn the_least_recently_used_period_goes_first() {
         let mut k = Kept::default();
         for day in 1..=i64::try_from(MAX_ENTRIES).unwrap() {
-            k.put(1, range(day), 1, facts(1));
+            k.put(1, range(day), st(1), facts(1));
         }
         // Day 1 is used again, so day 2 is now the least recently used.
-        assert!(k.get(1, range(1), 1).is_some());
-        k.put(1, range(100), 2, facts(1));
+        assert!(k.get(1, range(1), st(1)).is_some());
+        k.put(1, range(100), st(2), facts(1));
         assert_eq!(k.entries.len(), MAX_ENTRIES);
-        assert!(k.get(1, range(1), 1).is_some());
-        assert!(k.get(1, range(2), 1).is_none());
+        assert!(k.get(1, range(1), st(1)).is_some());
+        assert!(k.get(1, range(2), st(1)).is_none());
     }
 
     #[test]
     fn the_kept_facts_stay_within_their_limit() {
         let mut k = Kept::default();
-        k.put(1, range(1), 1, facts(MAX_FACTS / 2));
-        k.put(1, range(2), 1, facts(MAX_FACTS / 2));
-        k.put(1, range(3), 1, facts(10));
-        assert!(k.get(1, range(1), 1).is_none());
-        assert!(k.get(1, range(3), 1).is_some());
+        k.put(1, range(1), st(1), facts(MAX_FACTS / 2));
+        k.put(1, range(2), st(1), facts(MAX_FACTS / 2));
+        k.put(1, range(3), st(1), facts(10));
+        assert!(k.get(1, range(1), st(1)).is_none());
+        assert!(k.get(1, range(3), st(1)).is_some());
         // A period larger than the whole limit is not kept at all.
-        k.put(1, range(4), 1, facts(MAX_FACTS + 1));
-        assert!(k.get(1, range(4), 1).is_none());
-        assert!(k.get(1, range(2), 1).is_some());
+        k.put(1, range(4), st(1), facts(MAX_FACTS + 1));
+        assert!(k.get(1, range(4), st(1)).is_none());
+        assert!(k.get(1, range(2), st(1)).is_some());
     }
 }

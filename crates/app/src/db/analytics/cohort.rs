@@ -23,7 +23,7 @@ pub struct CohortFigures {
 /// cohort's active participants aim for together each month (the dashboard's rule, for the
 /// cohort).
 pub async fn cohort(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + 'static),
     tenant: TenantId,
     _: &AggregateAccess,
     cohort_id: i64,

@@ -48,7 +48,7 @@ pub(super) enum Scope<'a> {
 /// have not changed since they were read; a cohort's or a list of people's are taken from
 /// those in memory. The cohorts come from a separate small read on every call.
 pub(super) async fn post_facts(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + 'static),
     tenant: TenantId,
     range: Range,
     scope: Scope<'_>,
@@ -91,11 +91,11 @@ pub(super) async fn post_facts(
 
 /// Everyone's published posts of the period, oldest first (kept or read now).
 pub(super) async fn everyones_facts(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + 'static),
     tenant: TenantId,
     range: Range,
 ) -> Result<std::sync::Arc<[Fact]>, DbErr> {
-    super::cache::facts(db, tenant, range, || read_facts(db, tenant, range)).await
+    super::cache::facts(db, tenant, range).await
 }
 
 /// Reads everyone's published posts of the period. At the scale of a large authority these
@@ -103,13 +103,16 @@ pub(super) async fn everyones_facts(
 /// columns are read by position. SQLite reads them packed, from the index that covers them;
 /// PostgreSQL finds them by date and reads the rows, which lie together (see the migration
 /// `m20261207_000018_facts_in_place`).
-async fn read_facts(
+///
+/// With `since`, only the facts written since that change (see `cache`).
+pub(super) async fn read_facts(
     db: &impl ConnectionTrait,
     tenant: TenantId,
     range: Range,
+    since: Option<i64>,
 ) -> Result<Vec<Fact>, DbErr> {
     let mut out: Vec<Fact> = if db.get_database_backend() == DbBackend::Sqlite {
-        super::packed::read(db, tenant, range)
+        super::packed::read(db, tenant, range, since)
             .await?
             .into_iter()
             .map(
@@ -123,7 +126,11 @@ async fn read_facts(
             )
             .collect()
     } else {
-        let rows = db.query_all(&facts_query(tenant, range)).await?;
+        let mut query = facts_query(tenant, range);
+        if let Some(since) = since {
+            query.and_where(Expr::col(("p", "changed_in")).gte(since));
+        }
+        let rows = db.query_all(&query).await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let impressions: Option<i64> = r.try_get_by_index(4)?;
@@ -143,6 +150,25 @@ async fn read_facts(
     // an unstable one sorts them again.
     out.sort_by_key(|f| (f.published, f.post_id));
     Ok(out)
+}
+
+/// The posts whose facts were deleted since that change (see `cache`).
+pub(super) async fn gone_since(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    since: i64,
+) -> Result<Vec<i64>, DbErr> {
+    let stmt = Query::select()
+        .column("post_id")
+        .from("post_facts_gone")
+        .and_where(Expr::col("tenant_id").eq(tenant.0))
+        .and_where(Expr::col("gone_in").gte(since))
+        .to_owned();
+    db.query_all(&stmt)
+        .await?
+        .iter()
+        .map(|r| r.try_get_by_index(0))
+        .collect()
 }
 
 /// The facts' columns of the period's published posts, in the order `read_facts` reads them.

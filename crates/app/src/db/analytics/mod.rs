@@ -24,6 +24,7 @@ use amtfluencer_domain::privacy::{
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DbErr};
 
+pub use cache::purge_gone;
 pub use cohort::{CohortFigures, cohort};
 pub use facts::{Freshness, freshness};
 pub use links::{
@@ -81,7 +82,7 @@ fn group(facts: &[&PostFact]) -> GroupStats {
 }
 
 pub async fn programme(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + 'static),
     tenant: TenantId,
     _: &AggregateAccess,
     range: Range,
@@ -158,7 +159,7 @@ pub struct TopicLine {
 /// Topics and topic categories ranked by median impressions, then engagement rate; groups of
 /// fewer than five people come last, suppressed.
 pub async fn topics(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + 'static),
     tenant: TenantId,
     _: &AggregateAccess,
     range: Range,
@@ -258,7 +259,7 @@ pub struct PersonFigures {
 
 /// One person's figures; only with the proof that the viewer may see them.
 pub async fn person(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + 'static),
     tenant: TenantId,
     access: &PersonAccess,
     range: Range,
@@ -307,7 +308,7 @@ pub struct PersonSummary {
 /// The totals of several people, each only with the proof that the viewer may see them, in
 /// the order given: one read of the period's posts of just these people, not one per person.
 pub async fn people(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + 'static),
     tenant: TenantId,
     listed: &[Listed],
     range: Range,

@@ -23,17 +23,23 @@ pub(super) async fn read(
     db: &impl ConnectionTrait,
     tenant: TenantId,
     range: Range,
+    since: Option<i64>,
 ) -> Result<Vec<PackedFact>, DbErr> {
-    let sql = "SELECT group_concat(p.post_id || ',' || p.ambassador_id || ',' || \
+    let mut sql = "SELECT group_concat(p.post_id || ',' || p.ambassador_id || ',' || \
                IFNULL(p.topic_id, '') || ',' || p.published_at || ',' || \
                IFNULL(p.impressions, '') || ',' || IFNULL(p.interactions, ''), ';') \
                FROM post_facts p \
-               WHERE p.tenant_id = ? AND p.published_at >= ? AND p.published_at < ?";
-    let values: Vec<Value> = vec![
+               WHERE p.tenant_id = ? AND p.published_at >= ? AND p.published_at < ?"
+        .to_owned();
+    let mut values: Vec<Value> = vec![
         tenant.0.into(),
         start_of(range.from).into(),
         end_of(range.to).into(),
     ];
+    if let Some(since) = since {
+        sql.push_str(" AND p.changed_in >= ?");
+        values.push(since.into());
+    }
     let stmt = Statement::from_sql_and_values(DbBackend::Sqlite, sql, values);
     packed_text(db, stmt)
         .await?

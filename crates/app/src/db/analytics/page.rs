@@ -38,7 +38,7 @@ pub struct PageEffect {
 pub const WINDOW_DAYS: usize = 1;
 
 pub async fn page_effect(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + 'static),
     tenant: TenantId,
     _: &AggregateAccess,
     range: Range,

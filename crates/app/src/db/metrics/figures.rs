@@ -74,7 +74,8 @@ pub async fn refresh(
             .map_err(|e| DbErr::Custom(e.to_string()))?
             .to_owned();
         db.execute(&insert).await?;
-        db.execute(&onto_facts(tenant, Some(chunk))).await?;
+        db.execute(&onto_facts(db.get_database_backend(), tenant, Some(chunk)))
+            .await?;
     }
     Ok(())
 }
@@ -108,7 +109,7 @@ pub async fn raise(
             for chunk in rows.chunks(RAISE_CHUNK_SQLITE) {
                 db.execute_raw(raise_sqlite(backend, tenant, chunk)).await?;
                 let ids: Vec<i64> = chunk.iter().map(|r| r.post_id).collect();
-                db.execute(&onto_facts(tenant, Some(&ids))).await?;
+                db.execute(&onto_facts(backend, tenant, Some(&ids))).await?;
             }
         }
     }
@@ -179,7 +180,8 @@ fn raise_postgres(tenant: TenantId, rows: &[Row]) -> Statement {
            RETURNING post_id, impressions, \
                      {INTERACTIONS} AS interactions) \
          UPDATE post_facts SET impressions = raised.impressions, \
-                               interactions = raised.interactions \
+                               interactions = raised.interactions, \
+                               changed_in = txid_current() \
          FROM raised \
          WHERE post_facts.post_id = raised.post_id AND post_facts.tenant_id = $1 \
            AND (post_facts.impressions IS DISTINCT FROM raised.impressions \
@@ -247,8 +249,21 @@ impl Row {
     }
 }
 
+/// What a write of facts records as its change (see the migration
+/// `m20261207_000019_facts_changes`): the transaction on PostgreSQL, the authority's count of
+/// changes on SQLite.
+pub(crate) fn change_of(backend: DbBackend, tenant: TenantId) -> String {
+    match backend {
+        DbBackend::Postgres => "txid_current()".to_owned(),
+        _ => format!(
+            "COALESCE((SELECT v.changes FROM facts_versions v WHERE v.tenant_id = {}), 0)",
+            tenant.0
+        ),
+    }
+}
+
 /// Copies the two figures every dashboard reads into the posts' facts (into their index).
-fn onto_facts(tenant: TenantId, post_ids: Option<&[i64]>) -> UpdateStatement {
+fn onto_facts(backend: DbBackend, tenant: TenantId, post_ids: Option<&[i64]>) -> UpdateStatement {
     let of_post = |value: SimpleExpr| -> SimpleExpr {
         SimpleExpr::from(
             Query::select()
@@ -262,7 +277,8 @@ fn onto_facts(tenant: TenantId, post_ids: Option<&[i64]>) -> UpdateStatement {
     let mut u = Query::update();
     u.table("post_facts")
         .value("impressions", of_post(Expr::col(("f", "impressions"))))
-        .value("interactions", of_post(interactions));
+        .value("interactions", of_post(interactions))
+        .value("changed_in", Expr::cust(change_of(backend, tenant)));
     match post_ids {
         Some(ids) => {
             // The authority is checked as an expression no index serves: given it as a plain
@@ -298,7 +314,9 @@ pub async fn rebuild_all(db: &impl ConnectionTrait, tenant: TenantId) -> Result<
         .map_err(|e| DbErr::Custom(e.to_string()))?
         .to_owned();
     db.execute(&insert).await?;
-    db.execute(&onto_facts(tenant, None)).await.map(|_| ())
+    db.execute(&onto_facts(db.get_database_backend(), tenant, None))
+        .await
+        .map(|_| ())
 }
 
 /// Rebuilds the figures of the post a snapshot belongs to.

@@ -5,6 +5,7 @@ mod api_imports;
 mod dashboards;
 mod figures;
 mod imports;
+mod kept_facts;
 mod privacy;
 
 use amtfluencer::db;
