@@ -10,6 +10,7 @@
 mod cache;
 mod cohort;
 mod facts;
+mod freshness;
 mod links;
 pub(crate) mod packed;
 mod page;
@@ -26,7 +27,7 @@ use sea_orm::{ConnectionTrait, DbErr};
 
 pub use cache::purge_gone;
 pub use cohort::{CohortFigures, cohort};
-pub use facts::{Freshness, freshness};
+pub use freshness::{Freshness, freshness};
 pub use links::{
     LinkCounts, LinkDetail, LinkLine, OwnLink, TopicClicks, clicks_by_month, clicks_by_topic,
     link_detail, link_lines, own_links,
