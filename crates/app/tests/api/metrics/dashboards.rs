@@ -133,6 +133,18 @@ async fn the_dashboards_count_what_a_plain_query_counts_on_both_backends() {
     }
 }
 
+/// Seeds the demo authority and gives it with the twelve months up to today.
+pub(super) async fn seeded_year(db: &DatabaseConnection) -> (TenantId, Range) {
+    amtfluencer::demo::seed(db, 1).await.unwrap();
+    let tenant = TenantId(ids(db, "SELECT id FROM tenants").await[0]);
+    let today = Utc::now().date_naive();
+    let range = Range {
+        from: today - Duration::days(365),
+        to: today,
+    };
+    (tenant, range)
+}
+
 /// The authority's stamp of its dashboard facts.
 async fn stamp(db: &impl ConnectionTrait, tenant: TenantId) -> i64 {
     let sql = format!(
@@ -171,15 +183,9 @@ async fn the_dashboards_show_every_change_of_the_facts_at_once_on_both_backends(
     use amtfluencer::db::metrics::{self, Figures, NewSnapshot};
     use sea_orm::TransactionTrait;
     for t in TestDb::all().await {
-        amtfluencer::demo::seed(&t.db, 1).await.unwrap();
         let db = &t.db;
         let b = t.backend;
-        let tenant = TenantId(ids(db, "SELECT id FROM tenants").await[0]);
-        let today = Utc::now().date_naive();
-        let range = Range {
-            from: today - Duration::days(365),
-            to: today,
-        };
+        let (tenant, range) = seeded_year(db).await;
         let expected = |(posts, impressions, _): (i64, i64, i64)| (posts, impressions);
         let before = shown(db, tenant, range).await;
         assert_eq!(before, expected(plain(db, range, None).await), "{b}");
@@ -287,14 +293,8 @@ async fn facts_are_kept_under_a_stamp_from_before_it_named_its_transaction() {
         eprintln!("skipped: TEST_DATABASE_URL is not set");
         return;
     };
-    amtfluencer::demo::seed(&t.db, 1).await.unwrap();
     let db = &t.db;
-    let tenant = TenantId(ids(db, "SELECT id FROM tenants").await[0]);
-    let today = Utc::now().date_naive();
-    let range = Range {
-        from: today - Duration::days(365),
-        to: today,
-    };
+    let (tenant, range) = seeded_year(db).await;
     db.execute_unprepared("UPDATE facts_versions SET stamped_in = NULL")
         .await
         .unwrap();

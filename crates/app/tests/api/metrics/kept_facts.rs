@@ -9,7 +9,7 @@ use amtfluencer::tenancy::TenantId;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
-use super::dashboards::{ids, plain, shown};
+use super::dashboards::{ids, plain, seeded_year, shown};
 use crate::support::TestDb;
 
 /// What the dashboards show through the pool (kept facts brought up to date) against a read
@@ -49,15 +49,9 @@ fn at(t: DateTime<Utc>) -> String {
 #[tokio::test]
 async fn kept_facts_follow_every_kind_of_change_on_both_backends() {
     for t in TestDb::all().await {
-        amtfluencer::demo::seed(&t.db, 1).await.unwrap();
         let db = &t.db;
         let b = t.backend;
-        let tenant = TenantId(ids(db, "SELECT id FROM tenants").await[0]);
-        let today = Utc::now().date_naive();
-        let range = Range {
-            from: today - Duration::days(365),
-            to: today,
-        };
+        let (tenant, range) = seeded_year(db).await;
         let step = |s: &str| format!("{b}: {s}");
         let start = agree(db, tenant, range, &step("first read")).await;
         let in_range = ids(
@@ -163,15 +157,9 @@ async fn kept_facts_follow_every_kind_of_change_on_both_backends() {
 #[tokio::test]
 async fn a_change_committed_after_the_read_but_begun_before_is_not_missed() {
     for t in TestDb::all().await {
-        amtfluencer::demo::seed(&t.db, 1).await.unwrap();
         let db = &t.db;
         let b = t.backend;
-        let tenant = TenantId(ids(db, "SELECT id FROM tenants").await[0]);
-        let today = Utc::now().date_naive();
-        let range = Range {
-            from: today - Duration::days(365),
-            to: today,
-        };
+        let (tenant, range) = seeded_year(db).await;
         let post = ids(
             db,
             &format!(
