@@ -3,6 +3,7 @@
 //! answer from the facts they kept from an earlier request.
 
 use amtfluencer::db::analytics::{self, Listed, Range};
+use amtfluencer::db::metrics::{Figures, NewSnapshot};
 use amtfluencer::tenancy::TenantId;
 use amtfluencer_domain::permissions::Role;
 use amtfluencer_domain::privacy::{AggregateAccess, PersonAccess, Shown, Subject, Viewer};
@@ -133,6 +134,20 @@ async fn the_dashboards_count_what_a_plain_query_counts_on_both_backends() {
     }
 }
 
+/// New figures of a post, observed now.
+pub(super) fn snapshot(post_id: i64, impressions: i64) -> NewSnapshot {
+    NewSnapshot {
+        post_id,
+        observed_at: Utc::now(),
+        source: "manual",
+        import_id: None,
+        figures: Figures {
+            impressions,
+            ..Figures::default()
+        },
+    }
+}
+
 /// Seeds the demo authority and gives it with the twelve months up to today.
 pub(super) async fn seeded_year(db: &DatabaseConnection) -> (TenantId, Range) {
     amtfluencer::demo::seed(db, 1).await.unwrap();
@@ -180,7 +195,7 @@ pub(super) async fn shown(
 /// however it is made, shows on the next request, and a change that was rolled back does not.
 #[tokio::test]
 async fn the_dashboards_show_every_change_of_the_facts_at_once_on_both_backends() {
-    use amtfluencer::db::metrics::{self, Figures, NewSnapshot};
+    use amtfluencer::db::metrics;
     use sea_orm::TransactionTrait;
     for t in TestDb::all().await {
         let db = &t.db;
@@ -202,16 +217,7 @@ async fn the_dashboards_show_every_change_of_the_facts_at_once_on_both_backends(
             ),
         )
         .await[0];
-        let snapshot = |impressions| NewSnapshot {
-            post_id: post,
-            observed_at: Utc::now(),
-            source: "manual",
-            import_id: None,
-            figures: Figures {
-                impressions,
-                ..Figures::default()
-            },
-        };
+        let snapshot = |impressions| snapshot(post, impressions);
         let stamped = stamp(db, tenant).await;
         metrics::insert_snapshot(db, tenant, &snapshot(10_000_000))
             .await

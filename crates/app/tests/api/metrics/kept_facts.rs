@@ -4,12 +4,12 @@
 //! transaction that was already running when the facts were read is not missed.
 
 use amtfluencer::db::analytics::{self, Range};
-use amtfluencer::db::metrics::{self, Figures, NewSnapshot};
+use amtfluencer::db::metrics::{self, NewSnapshot};
 use amtfluencer::tenancy::TenantId;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
-use super::dashboards::{ids, plain, seeded_year, shown};
+use super::dashboards::{ids, plain, seeded_year, shown, snapshot};
 use crate::support::TestDb;
 
 /// What the dashboards show through the pool (kept facts brought up to date) against a read
@@ -23,19 +23,6 @@ async fn agree(db: &DatabaseConnection, tenant: TenantId, range: Range, step: &s
     assert_eq!(kept, fresh, "{step}");
     assert_eq!(kept, (posts, impressions), "{step}");
     kept
-}
-
-fn snapshot(post_id: i64, impressions: i64) -> NewSnapshot {
-    NewSnapshot {
-        post_id,
-        observed_at: Utc::now(),
-        source: "manual",
-        import_id: None,
-        figures: Figures {
-            impressions,
-            ..Figures::default()
-        },
-    }
 }
 
 async fn exec(db: &DatabaseConnection, sql: String) {
