@@ -44,9 +44,9 @@ pub(super) enum Scope<'a> {
 /// Published posts in the range, oldest first, with their latest figures (from
 /// `post_facts`). The text's beginning is read only for one person's own posts.
 ///
-/// Everyone's posts of a period come from the kept facts (`cache`) when the authority's facts
-/// have not changed since they were read; a cohort's or a list of people's are taken from
-/// those in memory. The cohorts come from a separate small read on every call.
+/// Everyone's posts of a period come from the kept facts (`cache`), brought up to date with
+/// what changed since they were read; a cohort's or a list of people's are taken from those
+/// in memory. The cohorts come from a separate small read on every call.
 pub(super) async fn post_facts(
     db: &(impl ConnectionTrait + 'static),
     tenant: TenantId,

@@ -252,7 +252,7 @@ impl Row {
 /// What a write of facts records as its change (see the migration
 /// `m20261207_000019_facts_changes`): the transaction on PostgreSQL, the authority's count of
 /// changes on SQLite.
-pub(crate) fn change_of(backend: DbBackend, tenant: TenantId) -> String {
+fn change_of(backend: DbBackend, tenant: TenantId) -> String {
     match backend {
         DbBackend::Postgres => "txid_current()".to_owned(),
         _ => format!(
