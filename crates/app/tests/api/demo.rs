@@ -1,20 +1,6 @@
 //! The demo authority: its shape, its determinism, and that it is seeded once.
 
-use sea_orm::{ConnectionTrait, DatabaseConnection};
-
-use crate::support::TestDb;
-
-async fn scalar(db: &DatabaseConnection, sql: &str) -> i64 {
-    let row = db
-        .query_one_raw(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            sql,
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    row.try_get_by_index::<i64>(0).unwrap()
-}
+use crate::support::{TestDb, scalar};
 
 #[tokio::test]
 async fn the_demo_has_the_shape_the_programme_needs() {

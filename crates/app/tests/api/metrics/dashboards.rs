@@ -10,7 +10,7 @@ use amtfluencer_domain::privacy::{AggregateAccess, PersonAccess, Shown, Subject,
 use chrono::{Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
-use crate::support::TestDb;
+use crate::support::{TestDb, ids};
 
 /// (posts, impressions, interactions) of the published posts of the range, by plain SQL.
 pub(super) async fn plain(
@@ -37,15 +37,6 @@ pub(super) async fn plain(
         row.try_get_by_index(1).unwrap(),
         row.try_get_by_index(2).unwrap(),
     )
-}
-
-pub(super) async fn ids(db: &DatabaseConnection, sql: &str) -> Vec<i64> {
-    db.query_all_raw(Statement::from_string(db.get_database_backend(), sql))
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.try_get_by_index(0).unwrap())
-        .collect()
 }
 
 #[tokio::test]

@@ -9,8 +9,8 @@ use amtfluencer::tenancy::TenantId;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
-use super::dashboards::{ids, plain, seeded_year, shown, snapshot};
-use crate::support::TestDb;
+use super::dashboards::{plain, seeded_year, shown, snapshot};
+use crate::support::{TestDb, ids};
 
 /// What the dashboards show through the pool (kept facts brought up to date) against a read
 /// inside a transaction (which reads the facts afresh and keeps nothing) and a plain count.

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::sync::Once;
 
 use amtfluencer::config::{Config, Overrides};
-use sea_orm::DatabaseConnection;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 /// A fresh, migrated database that removes itself afterwards.
 pub struct TestDb {
@@ -55,7 +55,6 @@ impl TestDb {
         let admin_url = pg_url()?;
         let schema = format!("t_{}", &amtfluencer::auth::tokens::random_token()[..16]);
         let admin = amtfluencer::db::connect(&admin_url).await.unwrap();
-        use sea_orm::ConnectionTrait;
         admin
             .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
             .await
@@ -94,7 +93,6 @@ impl Drop for TestDb {
                     .build()
                     .unwrap();
                 rt.block_on(async {
-                    use sea_orm::ConnectionTrait;
                     if let Ok(db) = amtfluencer::db::connect(&admin_url).await {
                         let _ = db
                             .execute_unprepared(&format!("DROP SCHEMA {schema} CASCADE"))
@@ -118,4 +116,30 @@ pub fn test_config(url: &str) -> Config {
     let media = tempfile::tempdir().unwrap().keep();
     config.media_url = media.display().to_string();
     config
+}
+
+/// The one number a statement returns (a count, an id), as `i64`.
+pub async fn scalar(db: &DatabaseConnection, sql: &str) -> i64 {
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            sql,
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get_by_index::<i64>(0).unwrap()
+}
+
+/// The first column of every row a statement returns, as `i64`.
+pub async fn ids(db: &DatabaseConnection, sql: &str) -> Vec<i64> {
+    db.query_all_raw(sea_orm::Statement::from_string(
+        db.get_database_backend(),
+        sql,
+    ))
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.try_get_by_index(0).unwrap())
+    .collect()
 }

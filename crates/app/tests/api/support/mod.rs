@@ -2,7 +2,7 @@
 
 mod db;
 
-pub use db::{TestDb, test_config};
+pub use db::{TestDb, ids, scalar, test_config};
 
 use std::collections::HashMap;
 

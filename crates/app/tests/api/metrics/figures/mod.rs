@@ -6,21 +6,9 @@ use amtfluencer::tenancy::TenantId;
 use chrono::{Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
-use crate::support::TestDb;
+use crate::support::{TestDb, scalar};
 
 mod migrations;
-
-async fn scalar(db: &DatabaseConnection, sql: &str) -> i64 {
-    let row = db
-        .query_one_raw(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            sql,
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    row.try_get_by_index::<i64>(0).unwrap()
-}
 
 /// Posts whose row differs from the largest of their snapshots, or that have one without the
 /// other, or whose dashboard facts differ from the post and its figures (a published post
