@@ -10,7 +10,7 @@
 //!    candidate's share/ugcPost key counts as strong evidence (see [`PostKey`]).
 //! 3. Several candidates scoring about the same are `Ambiguous`; the team assigns them by hand.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{Duration, NaiveDate};
 
@@ -96,10 +96,15 @@ pub fn match_post(imported: &ImportedPost, candidates: &[Candidate]) -> Match {
 /// Our posts, indexed once for many imported rows: by key, and by date for the text
 /// comparison, so that a row is compared with the few posts of its days instead of all.
 /// Matching through the index gives exactly what a comparison with every candidate gives.
+///
+/// The lookups are sorted lists searched by halving: built for all of an authority's posts
+/// (280,000 at the demo ×100) in a fraction of the time hash maps took, with a list per key.
 pub struct CandidateIndex<'a> {
     all: &'a [Candidate],
-    by_key: HashMap<PostKey, Vec<usize>>,
-    by_id: HashMap<i64, usize>,
+    /// (key, position) of every candidate with a key, sorted.
+    by_key: Vec<(PostKey, usize)>,
+    /// (id, position) of every candidate, sorted.
+    by_id: Vec<(i64, usize)>,
     /// (date, position) of every dated candidate, sorted.
     by_date: Vec<(NaiveDate, usize)>,
     undated: Vec<usize>,
@@ -107,20 +112,23 @@ pub struct CandidateIndex<'a> {
 
 impl<'a> CandidateIndex<'a> {
     pub fn new(all: &'a [Candidate]) -> Self {
-        let mut by_key: HashMap<PostKey, Vec<usize>> = HashMap::new();
-        let mut by_id = HashMap::with_capacity(all.len());
-        let mut by_date = Vec::new();
+        let mut by_key = Vec::with_capacity(all.len());
+        let mut by_id = Vec::with_capacity(all.len());
+        let mut by_date = Vec::with_capacity(all.len());
         let mut undated = Vec::new();
         for (i, c) in all.iter().enumerate() {
-            by_id.insert(c.id, i);
+            by_id.push((c.id, i));
             if let Some(k) = c.key {
-                by_key.entry(k).or_default().push(i);
+                by_key.push((k, i));
             }
             match c.date {
                 Some(d) => by_date.push((d, i)),
                 None => undated.push(i),
             }
         }
+        // By position within a key too, so that candidates of one key keep their order.
+        by_key.sort_unstable();
+        by_id.sort_unstable();
         by_date.sort_unstable();
         Self {
             all,
@@ -134,10 +142,10 @@ impl<'a> CandidateIndex<'a> {
     /// Whether the row is placed by its key alone, without comparing texts.
     pub fn placed_by_key(&self, imported: &ImportedPost) -> bool {
         imported.key.is_some_and(|k| {
-            self.by_key.get(&k).into_iter().flatten().any(|i| {
+            self.with_key(k).any(|i| {
                 imported
                     .ambassador_id
-                    .is_none_or(|a| a == self.all[*i].ambassador_id)
+                    .is_none_or(|a| a == self.all[i].ambassador_id)
             })
         })
     }
@@ -148,7 +156,20 @@ impl<'a> CandidateIndex<'a> {
     }
 
     pub fn get(&self, id: i64) -> Option<&'a Candidate> {
-        self.by_id.get(&id).map(|i| &self.all[*i])
+        let at = self.by_id.partition_point(|(x, _)| *x < id);
+        match self.by_id.get(at) {
+            Some((x, i)) if *x == id => Some(&self.all[*i]),
+            _ => None,
+        }
+    }
+
+    /// Positions of the candidates with this key, in their original order.
+    fn with_key(&self, key: PostKey) -> impl Iterator<Item = usize> + '_ {
+        let start = self.by_key.partition_point(|(k, _)| *k < key);
+        self.by_key[start..]
+            .iter()
+            .take_while(move |(k, _)| *k == key)
+            .map(|(_, i)| *i)
     }
 
     /// Positions of the candidates a row may be compared with by text, in their original
@@ -174,11 +195,8 @@ impl<'a> CandidateIndex<'a> {
         let mine = |c: &&Candidate| imported.ambassador_id.is_none_or(|a| a == c.ambassador_id);
         if let Some(key) = imported.key {
             let same: Vec<i64> = self
-                .by_key
-                .get(&key)
-                .into_iter()
-                .flatten()
-                .map(|i| &self.all[*i])
+                .with_key(key)
+                .map(|i| &self.all[i])
                 .filter(mine)
                 .map(|c| c.id)
                 .collect();

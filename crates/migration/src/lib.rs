@@ -26,6 +26,8 @@ mod m20261207_000016_snapshot_post_key;
 mod m20261207_000017_facts_stamp_once;
 mod m20261207_000018_facts_in_place;
 mod m20261207_000019_facts_changes;
+mod m20261208_000020_snapshot_indexes;
+mod m20261208_000021_snapshot_post_lock;
 
 pub struct Migrator;
 
@@ -52,6 +54,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000017_facts_stamp_once::Migration),
             Box::new(m20261207_000018_facts_in_place::Migration),
             Box::new(m20261207_000019_facts_changes::Migration),
+            Box::new(m20261208_000020_snapshot_indexes::Migration),
+            Box::new(m20261208_000021_snapshot_post_lock::Migration),
         ]
     }
 }

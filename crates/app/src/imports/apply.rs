@@ -1,15 +1,15 @@
 //! Writing a plan: the import's record first (its unique file hash stops a second, concurrent
 //! import of the same file), then every row's action.
 
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::{DatabaseTransaction, DbErr};
 
 use super::{Action, CHANNEL, Outcome, Plan, SOURCE};
 use crate::db::metrics::{self, Figures, NewImport, NewSnapshot, NewUnmatched};
 use crate::tenancy::TenantId;
 
-/// Writes the plan and returns the new import's id. Call inside a transaction.
+/// Writes the plan and returns the new import's id, inside the caller's transaction.
 pub async fn apply(
-    db: &impl ConnectionTrait,
+    db: &DatabaseTransaction,
     tenant: TenantId,
     plan: &Plan,
     uploaded_by: i64,

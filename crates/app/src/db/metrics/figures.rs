@@ -41,11 +41,20 @@ fn from_snapshots(tenant: TenantId, post_ids: Option<&[i64]>) -> SelectStatement
     for c in &COLS[3..] {
         s.expr(Expr::col(*c).max());
     }
-    s.from("post_metrics")
-        .and_where(Expr::col("tenant_id").eq(tenant.0))
-        .group_by_col("post_id");
-    if let Some(ids) = post_ids {
-        s.and_where(Expr::col("post_id").is_in(ids.iter().copied()));
+    s.from("post_metrics").group_by_col("post_id");
+    match post_ids {
+        Some(ids) => {
+            // The authority as an expression no index serves: given as a plain
+            // `tenant_id = ?`, SQLite walked the authority's part of the snapshots' unique key
+            // (all of its snapshots) instead of looking the posts up by the index of posts.
+            s.and_where(Expr::col("post_id").is_in(ids.iter().copied()))
+                .and_where(
+                    Expr::expr(Func::coalesce([Expr::col("tenant_id"), Expr::val(0)])).eq(tenant.0),
+                );
+        }
+        None => {
+            s.and_where(Expr::col("tenant_id").eq(tenant.0));
+        }
     }
     s
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, Value};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, Statement, Value};
 
 use super::{Figures, figures};
 use crate::tenancy::TenantId;
@@ -82,7 +82,7 @@ pub struct NewSnapshot {
 }
 
 pub async fn insert_snapshot(
-    db: &impl ConnectionTrait,
+    db: &DatabaseTransaction,
     tenant: TenantId,
     s: &NewSnapshot,
 ) -> Result<(), DbErr> {
@@ -90,14 +90,16 @@ pub async fn insert_snapshot(
 }
 
 /// Inserts many snapshots in a few statements and refreshes their posts' figures. Refuses
-/// snapshots of a post that does not exist (or belongs to another authority); call inside a
-/// transaction, so that such a refusal leaves nothing written.
+/// snapshots of a post that does not exist (or belongs to another authority). Inside a
+/// transaction, so that such a refusal leaves nothing written, and so that a post cannot be
+/// deleted before the snapshots written for it are committed (PostgreSQL: [`lock_posts`]).
 pub async fn insert_snapshots(
-    db: &impl ConnectionTrait,
+    db: &DatabaseTransaction,
     tenant: TenantId,
     snapshots: &[NewSnapshot],
 ) -> Result<(), DbErr> {
     if db.get_database_backend() == DbBackend::Postgres {
+        lock_posts(db, tenant).await?;
         for chunk in snapshots.chunks(ARRAY_CHUNK) {
             let written = db.execute_raw(insert_postgres(tenant, chunk)).await?;
             if written.rows_affected() != chunk.len() as u64 {
@@ -128,6 +130,25 @@ pub async fn insert_snapshots(
     figures::raise(db, tenant, snapshots).await
 }
 
+/// The first key of the lock that a write of snapshots takes shared and the deletion of a post
+/// exclusively (its second key is the authority); the same number is in the trigger of the
+/// migration `m20261208_000021_snapshot_post_lock`.
+pub const POSTS_LOCK: i32 = 0x616D_7466;
+
+/// PostgreSQL: takes the authority's lock against the deletion of its posts until the
+/// transaction ends. In a statement of its own, so that the insert that follows sees what a
+/// deletion it waited for has committed.
+async fn lock_posts(db: &DatabaseTransaction, tenant: TenantId) -> Result<(), DbErr> {
+    let key = i32::try_from(tenant.0 % i64::from(i32::MAX)).unwrap_or_default();
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT pg_advisory_xact_lock_shared($1, $2)",
+        [POSTS_LOCK.into(), key.into()],
+    ))
+    .await
+    .map(|_| ())
+}
+
 /// Snapshots per statement on PostgreSQL, sent as one array per column.
 const ARRAY_CHUNK: usize = 25_000;
 
@@ -149,20 +170,18 @@ const COLS: [&str; 11] = [
 /// value, the driver and server spent more than twice as long binding the statements as
 /// writing the rows.
 ///
-/// The posts are locked as a foreign key's check would lock them (`FOR KEY SHARE`: a post
-/// cannot be deleted until the write is committed), but in one statement instead of one
-/// check per row (see the migration `m20261207_000016_snapshot_post_key`); a snapshot whose
-/// post is gone is left out, which the caller sees in the rows written.
+/// Only snapshots of the authority's existing posts are written; the caller sees the others in
+/// the rows written. The posts are found by their ids as one list (an `EXISTS` per row was
+/// planned as a scan of all the authority's posts for each statement). The posts are not locked row by row: [`lock_posts`] has taken the
+/// authority's lock against their deletion (migration `m20261208_000021_snapshot_post_lock`).
 fn insert_postgres(tenant: TenantId, rows: &[NewSnapshot]) -> Statement {
     use crate::db::bulk::{pg_ints, pg_texts, pg_timestamps};
     let sql = format!(
-        "WITH posts_written AS (\
-           SELECT id FROM posts WHERE tenant_id = $1 AND id = ANY($2::bigint[]) FOR KEY SHARE) \
-         INSERT INTO post_metrics ({}) \
+        "INSERT INTO post_metrics ({}) \
          SELECT $1, v.* FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::bigint[], \
            $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[]) \
            AS v(post_id) \
-         WHERE v.post_id IN (SELECT id FROM posts_written)",
+         WHERE v.post_id IN (SELECT id FROM posts WHERE tenant_id = $1 AND id = ANY($2::bigint[]))",
         COLS.join(", ")
     );
     let ints = |f: fn(&NewSnapshot) -> Option<i64>| Value::from(pg_ints(rows.iter().map(f)));
@@ -204,7 +223,7 @@ pub async fn update_snapshot(
 /// Replaces many snapshots (by id) with new ones of the same posts and moments: one delete
 /// and a few inserts instead of a statement per row, for large imports.
 pub async fn replace_snapshots(
-    db: &impl ConnectionTrait,
+    db: &DatabaseTransaction,
     tenant: TenantId,
     replaced: &[i64],
     snapshots: &[NewSnapshot],

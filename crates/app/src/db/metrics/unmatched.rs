@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Order, Query};
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr};
 
 use super::{Figures, NewSnapshot, insert_snapshot, snapshots_at, update_snapshot};
 use crate::db::now;
@@ -157,7 +157,7 @@ pub async fn list_unmatched(
 /// LinkedIn link the post's link if the post has none. `false` when the row is gone or the
 /// post is not one of this authority's.
 pub async fn assign(
-    db: &impl ConnectionTrait,
+    db: &DatabaseTransaction,
     tenant: TenantId,
     id: i64,
     post_id: i64,

@@ -10,7 +10,7 @@ use amtfluencer_domain::privacy::{AggregateAccess, PersonAccess, Shown, Subject,
 use chrono::{Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
-use crate::support::{TestDb, ids};
+use crate::support::{TestDb, ids, write_snapshots};
 
 /// (posts, impressions, interactions) of the published posts of the range, by plain SQL.
 pub(super) async fn plain(
@@ -210,9 +210,7 @@ async fn the_dashboards_show_every_change_of_the_facts_at_once_on_both_backends(
         .await[0];
         let snapshot = |impressions| snapshot(post, impressions);
         let stamped = stamp(db, tenant).await;
-        metrics::insert_snapshot(db, tenant, &snapshot(10_000_000))
-            .await
-            .unwrap();
+        write_snapshots(db, tenant, &[snapshot(10_000_000)]).await;
         assert_ne!(stamp(db, tenant).await, stamped, "{b}");
         let raised = shown(db, tenant, range).await;
         assert_eq!(raised, expected(plain(db, range, None).await), "{b}");

@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
 use super::dashboards::{plain, seeded_year, shown, snapshot};
-use crate::support::{TestDb, ids};
+use crate::support::{TestDb, ids, write_snapshots};
 
 /// What the dashboards show through the pool (kept facts brought up to date) against a read
 /// inside a transaction (which reads the facts afresh and keeps nothing) and a plain count.
@@ -65,9 +65,7 @@ async fn kept_facts_follow_every_kind_of_change_on_both_backends() {
         metrics::figures::refresh(db, tenant, &[a]).await.unwrap();
         agree(db, tenant, range, &step("figures rebuilt")).await;
 
-        metrics::insert_snapshot(db, tenant, &snapshot(c, 7_000_000))
-            .await
-            .unwrap();
+        write_snapshots(db, tenant, &[snapshot(c, 7_000_000)]).await;
         let raised = agree(db, tenant, range, &step("new figures")).await;
         assert!(raised.1 > start.1, "{b}");
 
@@ -75,7 +73,7 @@ async fn kept_facts_follow_every_kind_of_change_on_both_backends() {
             .iter()
             .map(|p| snapshot(*p, 3_000_000))
             .collect();
-        metrics::insert_snapshots(db, tenant, &batch).await.unwrap();
+        write_snapshots(db, tenant, &batch).await;
         agree(db, tenant, range, &step("an import's figures")).await;
 
         // A statement that forgets the change number: the database sets it.

@@ -143,3 +143,17 @@ pub async fn ids(db: &DatabaseConnection, sql: &str) -> Vec<i64> {
     .map(|r| r.try_get_by_index(0).unwrap())
     .collect()
 }
+
+/// Writes snapshots as the app does: in a transaction of their own.
+pub async fn write_snapshots(
+    db: &DatabaseConnection,
+    tenant: amtfluencer::tenancy::TenantId,
+    snapshots: &[amtfluencer::db::metrics::NewSnapshot],
+) {
+    use sea_orm::TransactionTrait;
+    let txn = db.begin().await.unwrap();
+    amtfluencer::db::metrics::insert_snapshots(&txn, tenant, snapshots)
+        .await
+        .unwrap();
+    txn.commit().await.unwrap();
+}

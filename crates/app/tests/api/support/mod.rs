@@ -2,7 +2,7 @@
 
 mod db;
 
-pub use db::{TestDb, ids, scalar, test_config};
+pub use db::{TestDb, ids, scalar, test_config, write_snapshots};
 
 use std::collections::HashMap;
 

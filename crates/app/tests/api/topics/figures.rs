@@ -51,10 +51,10 @@ async fn the_catalogue_figures_agree_with_a_count_over_the_posts_and_their_snaps
         )))
         .await
         .unwrap();
-        db::metrics::insert_snapshot(
+        crate::support::write_snapshots(
             db,
             tid,
-            &db::metrics::NewSnapshot {
+            &[db::metrics::NewSnapshot {
                 post_id: ids[2],
                 observed_at: chrono::Utc::now(),
                 source: "manual",
@@ -67,10 +67,9 @@ async fn the_catalogue_figures_agree_with_a_count_over_the_posts_and_their_snaps
                     reposts: 5,
                     clicks: Some(70),
                 },
-            },
+            }],
         )
-        .await
-        .unwrap();
+        .await;
 
         let rows = db
             .query_all_raw(sql(&format!(

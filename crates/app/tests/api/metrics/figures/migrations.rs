@@ -7,7 +7,7 @@ use amtfluencer::tenancy::TenantId;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 use super::{disagreements, scalar, snapshot};
-use crate::support::TestDb;
+use crate::support::{TestDb, write_snapshots};
 
 /// Undoes the named migration and every one after it.
 async fn undo_from(db: &DatabaseConnection, name: &str) {
@@ -128,7 +128,7 @@ async fn deleting_an_import_keeps_its_snapshots_and_forgets_the_import() {
             if round == 0 {
                 let mut s = snapshot(post, 1, 777);
                 s.import_id = Some(import);
-                metrics::insert_snapshot(db, tenant, &s).await.unwrap();
+                write_snapshots(db, tenant, &[s]).await;
             } else {
                 insert_plain(db, tenant, &[post], Some(import))
                     .await

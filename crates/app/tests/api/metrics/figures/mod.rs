@@ -4,10 +4,11 @@
 use amtfluencer::db::metrics::{self, Figures, NewSnapshot, figures};
 use amtfluencer::tenancy::TenantId;
 use chrono::{Duration, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
-use crate::support::{TestDb, scalar};
+use crate::support::{TestDb, scalar, write_snapshots};
 
+mod deletion;
 mod migrations;
 
 /// Posts whose row differs from the largest of their snapshots, or that have one without the
@@ -95,15 +96,11 @@ async fn a_new_snapshot_raises_the_figures_and_a_correction_lowers_them_again() 
         let before = impressions_of(db, post).await;
 
         // A smaller figure observed later does not lower what the post reached.
-        metrics::insert_snapshot(db, tenant, &snapshot(post, 1, 1))
-            .await
-            .unwrap();
+        write_snapshots(db, tenant, &[snapshot(post, 1, 1)]).await;
         assert_eq!(impressions_of(db, post).await, before, "{}", t.backend);
 
         let huge = before + 1_000_000;
-        metrics::insert_snapshot(db, tenant, &snapshot(post, 2, huge))
-            .await
-            .unwrap();
+        write_snapshots(db, tenant, &[snapshot(post, 2, huge)]).await;
         assert_eq!(impressions_of(db, post).await, huge, "{}", t.backend);
 
         // Correcting that snapshot (a typo in a manual entry) brings the old figures back.
@@ -123,14 +120,16 @@ async fn a_new_snapshot_raises_the_figures_and_a_correction_lowers_them_again() 
 
         // Replaced in bulk (as a re-import does), the same rule.
         let other = scalar(db, "SELECT MAX(post_id) FROM post_figures").await;
+        let txn = db.begin().await.unwrap();
         metrics::replace_snapshots(
-            db,
+            &txn,
             tenant,
             &[id],
             &[snapshot(post, 2, huge + 1), snapshot(other, 2, huge + 2)],
         )
         .await
         .unwrap();
+        txn.commit().await.unwrap();
         assert_eq!(impressions_of(db, post).await, huge + 1, "{}", t.backend);
         assert_eq!(impressions_of(db, other).await, huge + 2, "{}", t.backend);
         assert_eq!(disagreements(db).await, 0, "{}", t.backend);
