@@ -2,7 +2,9 @@
 //!
 //! Portable column types only: enums are stored as text, JSON as text, money as cents in a
 //! big integer, timestamps with time zone. Every tenant-owned table has `tenant_id` leading its
-//! indexes, so that every query of one authority stays inside its part of the index.
+//! indexes, so that every query of one authority stays inside its part of the index; the
+//! exceptions are indexes by post alone (the figures' and facts' keys, a post's snapshots),
+//! since a post id belongs to one authority only.
 
 pub use sea_orm_migration::prelude::*;
 
