@@ -16,6 +16,7 @@
 //! - a write that comes first holds the lock until it is committed, so the deletion's trigger
 //!   waits for it and then deletes the snapshots just written (each statement of the trigger
 //!   sees what was committed before it began).
+//!
 //! Deletions of one authority's posts in concurrent transactions now wait for each other.
 //!
 //! The lock's first key is the constant `POSTS_LOCK` of `db::metrics::snapshots`; the second the authority.

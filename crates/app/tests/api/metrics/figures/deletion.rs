@@ -6,24 +6,20 @@
 use std::time::Duration;
 
 use amtfluencer::db::metrics;
-use amtfluencer::tenancy::TenantId;
 use sea_orm::{ConnectionTrait, TransactionTrait};
 
-use super::snapshot;
-use crate::support::{TestDb, ids, scalar};
+use super::{seeded_postgres, snapshot};
+use crate::support::{ids, scalar};
 
 /// Long enough for a statement that does not wait to have finished.
 const SETTLE: Duration = Duration::from_millis(300);
 
 #[tokio::test]
 async fn a_post_deleted_while_its_figures_are_written_keeps_no_snapshots() {
-    let Some(t) = TestDb::postgres().await else {
-        eprintln!("skipped: TEST_DATABASE_URL is not set");
+    let Some((t, tenant)) = seeded_postgres().await else {
         return;
     };
-    amtfluencer::demo::seed(&t.db, 1).await.unwrap();
     let db = &t.db;
-    let tenant = TenantId(scalar(db, "SELECT id FROM tenants").await);
     let posts = ids(
         db,
         "SELECT DISTINCT post_id FROM post_metrics ORDER BY post_id LIMIT 2",

@@ -6,7 +6,7 @@ use amtfluencer::db::metrics;
 use amtfluencer::tenancy::TenantId;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
-use super::{disagreements, scalar, snapshot};
+use super::{disagreements, scalar, seeded_postgres, snapshot};
 use crate::support::{TestDb, write_snapshots};
 
 /// Undoes the named migration and every one after it.
@@ -229,13 +229,10 @@ async fn figures_of_a_post_that_is_gone_are_refused_and_a_deleted_post_takes_its
 #[tokio::test]
 async fn new_figures_are_written_in_place_on_postgres() {
     use sea_orm::TransactionTrait;
-    let Some(t) = TestDb::postgres().await else {
-        eprintln!("skipped: TEST_DATABASE_URL is not set");
+    let Some((t, tenant)) = seeded_postgres().await else {
         return;
     };
-    amtfluencer::demo::seed(&t.db, 1).await.unwrap();
     let db = &t.db;
-    let tenant = TenantId(scalar(db, "SELECT id FROM tenants").await);
     let post = scalar(
         db,
         "SELECT MIN(f.post_id) FROM post_facts f JOIN post_figures g ON g.post_id = f.post_id",

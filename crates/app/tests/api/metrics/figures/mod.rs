@@ -48,6 +48,17 @@ async fn impressions_of(db: &DatabaseConnection, post: i64) -> i64 {
     .await
 }
 
+/// The demo on PostgreSQL and its authority, or `None` (and a note) without a server.
+async fn seeded_postgres() -> Option<(TestDb, TenantId)> {
+    let Some(t) = TestDb::postgres().await else {
+        eprintln!("skipped: TEST_DATABASE_URL is not set");
+        return None;
+    };
+    amtfluencer::demo::seed(&t.db, 1).await.unwrap();
+    let tenant = TenantId(scalar(&t.db, "SELECT id FROM tenants").await);
+    Some((t, tenant))
+}
+
 fn snapshot(post_id: i64, days_ago: i64, impressions: i64) -> NewSnapshot {
     NewSnapshot {
         post_id,
