@@ -19,7 +19,8 @@
 //!
 //! Deletions of one authority's posts in concurrent transactions now wait for each other.
 //!
-//! The lock's first key is the constant `POSTS_LOCK` of `db::metrics::snapshots`; the second the authority.
+//! The lock's first key is the constant `POSTS_LOCK` of `db::metrics::snapshots`; the second
+//! the authority.
 
 use sea_orm_migration::prelude::*;
 

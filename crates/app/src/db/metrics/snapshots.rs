@@ -172,8 +172,9 @@ const COLS: [&str; 11] = [
 ///
 /// Only snapshots of the authority's existing posts are written; the caller sees the others in
 /// the rows written. The posts are found by their ids as one list (an `EXISTS` per row was
-/// planned as a scan of all the authority's posts for each statement). The posts are not locked row by row: [`lock_posts`] has taken the
-/// authority's lock against their deletion (migration `m20261208_000021_snapshot_post_lock`).
+/// planned as a scan of all the authority's posts for each statement). They are not locked
+/// row by row: [`lock_posts`] has taken the authority's lock against their deletion
+/// (migration `m20261208_000021_snapshot_post_lock`).
 fn insert_postgres(tenant: TenantId, rows: &[NewSnapshot]) -> Statement {
     use crate::db::bulk::{pg_ints, pg_texts, pg_timestamps};
     let sql = format!(
